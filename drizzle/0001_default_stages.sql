@@ -1,0 +1,9 @@
+-- The customer's buying process (configurable later; these are the defaults from PRODUCT.md).
+INSERT INTO `stages` (`code`, `position`, `label_ja`, `label_en`) VALUES
+  ('problem_identification', 1, '課題認識', 'Problem identification'),
+  ('solution_exploration', 2, '解決策探索', 'Solution exploration'),
+  ('requirements_building', 3, '要件定義', 'Requirements building'),
+  ('supplier_selection', 4, '比較選定', 'Supplier selection'),
+  ('validation_consensus', 5, '合意形成', 'Validation and consensus'),
+  ('adoption', 6, '導入・活用', 'Adoption'),
+  ('expansion', 7, '拡大', 'Expansion');

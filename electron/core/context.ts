@@ -1,0 +1,13 @@
+import type { EventName, EventPayload } from '../../src/shared/contract';
+import type { Connection } from './db/connection';
+import type { AccountSearchIndex } from './search/account-index';
+
+/** What every domain module needs, handed in rather than imported, so tests can build one. */
+export interface CoreContext {
+  conn: Connection;
+  accountIndex: AccountSearchIndex;
+  deviceId: string;
+  now: () => number;
+  /** Tells every window something changed. Call only after the write committed. */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}

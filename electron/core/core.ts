@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../../src/shared/contract';
+import { AppError, toErrorInfo, type ErrorInfo } from '../../src/shared/errors';
+import { accountFacets, getAccount, indexedAccounts } from './accounts/accounts';
+import type { CoreContext } from './context';
+import { openDatabase, type Connection } from './db/connection';
+import { readDatasetFile, insertDataset } from './demo/load';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { overview } from './journey/overview';
+import { timeline } from './journey/timeline';
+import { AccountSearchIndex } from './search/account-index';
+import { ensureDeviceId, readSettings, updateSettings } from './settings/settings';
+import { listStages } from './stages/stages';
+import { addTouchpoint } from './touchpoints/add-touchpoint';
+
+export interface CoreOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  /** Loaded into an empty database on first run (the demo dataset). */
+  demoDatasetFile?: string | undefined;
+  nativeBinding?: string | undefined;
+  version: string;
+  now?: () => number;
+}
+
+export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Core {
+  dispatch: Dispatch;
+  subscribe(listener: CoreListener): () => void;
+  close(): void;
+}
+
+type State = { kind: 'ready'; ctx: CoreContext } | { kind: 'recovery'; error: ErrorInfo };
+
+export const DATABASE_FILE = 'oneteam.db';
+
+/**
+ * The core: the database, the domain modules and the dispatcher, with no Electron in
+ * sight. The Electron core process, the browser test host, tests and benchmarks all run
+ * exactly this.
+ */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
+  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const listeners = new Set<CoreListener>();
+  const emit: CoreListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  function open(): State {
+    mkdirSync(options.dataDir, { recursive: true });
+    let conn: Connection | undefined;
+    try {
+      conn = openDatabase({
+        file: databasePath,
+        migrationsFolder: options.migrationsFolder,
+        nativeBinding: options.nativeBinding,
+      });
+      const { db } = conn;
+      const deviceId = ensureDeviceId(db, now());
+      const isEmpty = !db.$client.prepare('SELECT 1 FROM accounts LIMIT 1').get();
+      if (isEmpty && options.demoDatasetFile) {
+        insertDataset(db.$client, readDatasetFile(options.demoDatasetFile), now());
+        updateSettings(db, { repName: '山田 太郎' });
+      }
+      const accountIndex = new AccountSearchIndex();
+      accountIndex.load(indexedAccounts(db));
+      return { kind: 'ready', ctx: { conn, accountIndex, deviceId, now, emit } };
+    } catch (error) {
+      conn?.sqlite.close();
+      return { kind: 'recovery', error: toErrorInfo(error) };
+    }
+  }
+
+  let state = open();
+
+  function ready(): CoreContext {
+    if (state.kind !== 'ready') {
+      throw new AppError('DB_UNAVAILABLE', `The database is not available: ${state.error.message}`);
+    }
+    return state.ctx;
+  }
+
+  const dispatch = createDispatcher({
+    'app.status': () =>
+      state.kind === 'ready'
+        ? {
+            state: 'ready',
+            version: options.version,
+            deviceId: state.ctx.deviceId,
+            schemaVersion: state.ctx.conn.schemaVersion,
+          }
+        : { state: 'recovery', error: state.error, databasePath },
+    'app.recover': () => {
+      if (state.kind === 'ready')
+        throw new AppError('INVALID_INPUT', 'The database is fine; there is nothing to recover.');
+      // Keep the unreadable file (and its WAL) beside the new one, for support to look at.
+      const movedTo = `${databasePath}.unreadable-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, movedTo + suffix);
+      }
+      state = open();
+      if (state.kind !== 'ready') throw new AppError(state.error.code, state.error.message);
+      return { movedTo };
+    },
+    'settings.get': () => readSettings(ready().conn.db),
+    'settings.update': (patch) => {
+      const settings = updateSettings(ready().conn.db, patch);
+      emit('data.changed', { scopes: ['settings'], accountIds: [] });
+      return settings;
+    },
+    'stages.list': () => listStages(ready().conn.db),
+    'accounts.facets': () => accountFacets(ready().conn.db),
+    'accounts.search': (input) => ready().accountIndex.search(input),
+    'accounts.get': ({ id }) => getAccount(ready().conn.db, id),
+    'journey.timeline': (input) => timeline(ready().conn.db, input),
+    'journey.overview': ({ accountId }) => overview(ready().conn.db, accountId, now()),
+    'touchpoints.add': (input) => {
+      const ctx = ready();
+      const { repName, team } = readSettings(ctx.conn.db);
+      return addTouchpoint(ctx, input, { name: repName || 'Field rep', team });
+    },
+  });
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (state.kind === 'ready') state.ctx.conn.sqlite.close();
+      listeners.clear();
+    },
+  };
+}

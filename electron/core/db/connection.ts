@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../../../src/shared/errors';
+import { migrate } from './migrate';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Connection {
+  sqlite: Database.Database;
+  db: Db;
+  schemaVersion: number;
+}
+
+export interface OpenOptions {
+  file: string;
+  migrationsFolder: string;
+  /** Path to an Electron-ABI build of better-sqlite3 (see scripts/electron-native.mjs). */
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * Opens (creating if needed) and migrates the local database. WAL lets readers run while
+ * a write commits; synchronous=FULL makes every commit durable before the UI is told it
+ * is saved.
+ */
+export function openDatabase(options: OpenOptions): Connection {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new AppError('DB_CORRUPT', `Database integrity check failed: ${String(check)}`);
+    const schemaVersion = migrate(sqlite, options.migrationsFolder);
+    return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion };
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /malformed|not a database/i.test(message)) {
+      throw new AppError('DB_CORRUPT', `The database file cannot be read: ${message}`);
+    }
+    throw new AppError('DB_UNAVAILABLE', `The database could not be opened: ${message}`);
+  }
+}

@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The local database. Times are integer milliseconds (UTC). JSON columns hold arrays and
+ * objects that are read whole and never queried inside.
+ */
+
+export const stages = sqliteTable('stages', {
+  code: text('code').primaryKey(),
+  position: integer('position').notNull(),
+  labelJa: text('label_ja').notNull(),
+  labelEn: text('label_en').notNull(),
+});
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    nameKana: text('name_kana'),
+    domains: text('domains', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    industry: text('industry').notNull(),
+    size: text('size').notNull(),
+    region: text('region').notNull(),
+    territory: text('territory').notNull(),
+    stageCode: text('stage_code')
+      .notNull()
+      .references(() => stages.code),
+    businessNotes: text('business_notes').notNull().default(''),
+    industryNotes: text('industry_notes').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('accounts_territory').on(t.territory)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    nameKana: text('name_kana'),
+    title: text('title'),
+    department: text('department'),
+    role: text('role'),
+    emails: text('emails', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    phones: text('phones', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    consent: text('consent').notNull().default('unknown'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('contacts_account').on(t.accountId)],
+);
+
+/** Append-only. A correction is a new row whose supersedes_id names the row it replaces. */
+export const touchpoints = sqliteTable(
+  'touchpoints',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    occurredAt: integer('occurred_at').notNull(),
+    channel: text('channel').notNull(),
+    team: text('team').notNull(),
+    stageCode: text('stage_code').notNull(),
+    summary: text('summary').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    author: text('author').notNull(),
+    originDevice: text('origin_device').notNull(),
+    supersedesId: text('supersedes_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('touchpoints_account_time').on(t.accountId, t.occurredAt, t.id),
+    index('touchpoints_account_stage').on(t.accountId, t.stageCode),
+    index('touchpoints_supersedes').on(t.supersedesId),
+  ],
+);
+
+export const touchpointContacts = sqliteTable(
+  'touchpoint_contacts',
+  {
+    touchpointId: text('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+  },
+  (t) => [primaryKey({ columns: [t.touchpointId, t.contactId] }), index('touchpoint_contacts_contact').on(t.contactId)],
+);
+
+export const touchpointContent = sqliteTable(
+  'touchpoint_content',
+  {
+    touchpointId: text('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id),
+    contentVersionId: text('content_version_id')
+      .notNull()
+      .references(() => contentVersions.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.touchpointId, t.contentVersionId] }),
+    index('touchpoint_content_version').on(t.contentVersionId),
+  ],
+);
+
+export const events = sqliteTable('events', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  venue: text('venue').notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  booth: text('booth').notNull(),
+  questions: text('questions', { mode: 'json' }).$type<unknown[]>().notNull(),
+  consentText: text('consent_text').notNull(),
+  consentVersion: text('consent_version').notNull(),
+  products: text('products', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const contentItems = sqliteTable('content_items', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const contentVersions = sqliteTable(
+  'content_versions',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => contentItems.id),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    language: text('language').notNull(),
+    approval: text('approval').notNull(),
+    validFrom: integer('valid_from').notNull(),
+    validUntil: integer('valid_until'),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    pageCount: integer('page_count'),
+    tags: text('tags', { mode: 'json' }).$type<Record<string, string[]>>().notNull(),
+    keyMessages: text('key_messages', { mode: 'json' }).$type<string[]>().notNull(),
+    approvedBy: text('approved_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('content_versions_item_version').on(t.itemId, t.version)],
+);
+
+/**
+ * Every local write adds its row here in the same transaction. The id is the UUIDv7
+ * mutation id the hub uses to apply it exactly once.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    entityId: text('entity_id').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_state').on(t.state, t.id)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+});

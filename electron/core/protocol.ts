@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ResultEnvelope } from '../../src/shared/schemas';
+
+/**
+ * Messages between the Electron main process and the core process. Both ends parse what
+ * they receive: a message is `unknown` until one of these schemas accepts it.
+ */
+export const CoreInit = z.object({
+  type: z.literal('init'),
+  dataDir: z.string(),
+  migrationsFolder: z.string(),
+  demoDatasetFile: z.string().optional(),
+  nativeBinding: z.string().optional(),
+  version: z.string(),
+});
+export type CoreInit = z.infer<typeof CoreInit>;
+
+export const ToCore = z.discriminatedUnion('type', [
+  CoreInit,
+  z.object({ type: z.literal('call'), id: z.number().int(), method: z.string(), input: z.unknown() }),
+]);
+export type ToCore = z.infer<typeof ToCore>;
+
+export const FromCore = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('result'), id: z.number().int(), result: ResultEnvelope }),
+  z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
+]);
+export type FromCore = z.infer<typeof FromCore>;

@@ -1,0 +1,67 @@
+import { utilityProcess, type UtilityProcess } from 'electron';
+import type { Result } from '../../src/shared/errors';
+import { FromCore, type CoreInit } from '../core/protocol';
+
+type EventListener = (event: string, payload: unknown) => void;
+
+/**
+ * Starts the core process and relays calls to it. If the core dies, pending calls fail
+ * with CORE_UNAVAILABLE and the core is started again: every confirmed write is already
+ * committed in SQLite, so a restart loses nothing.
+ */
+export class CoreSupervisor {
+  private child: UtilityProcess | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly entry: string,
+    private readonly init: CoreInit,
+    private readonly onEvent: EventListener,
+  ) {}
+
+  start(): void {
+    const child = utilityProcess.fork(this.entry, [], { serviceName: 'OneTeam core', stdio: 'inherit' });
+    this.child = child;
+    this.ready = new Promise((resolve) => {
+      child.on('message', (raw: unknown) => {
+        const message = FromCore.safeParse(raw);
+        if (!message.success) return;
+        const msg = message.data;
+        if (msg.type === 'ready') resolve();
+        else if (msg.type === 'event') this.onEvent(msg.event, msg.payload);
+        else {
+          this.pending.get(msg.id)?.(msg.result as Result<unknown>);
+          this.pending.delete(msg.id);
+        }
+      });
+    });
+    child.on('exit', () => {
+      for (const settle of this.pending.values()) {
+        settle({
+          ok: false,
+          error: { code: 'CORE_UNAVAILABLE', message: 'The core process stopped; it is restarting.' },
+        });
+      }
+      this.pending.clear();
+      if (this.child === child) setTimeout(() => this.start(), 500);
+    });
+    child.postMessage(this.init);
+  }
+
+  async call(method: string, input: unknown): Promise<Result<unknown>> {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child?.postMessage({ type: 'call', id, method, input });
+    });
+  }
+
+  stop(): void {
+    const child = this.child;
+    this.child = undefined;
+    child?.kill();
+  }
+}

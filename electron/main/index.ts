@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { CoreSupervisor } from './core-supervisor';
+import { broadcastEvent, relayCalls } from './ipc-relay';
+import { applySecurityPolicy } from './security';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const rendererUrl = devServerUrl ?? new URL(`file://${rendererFile}`).href;
+
+function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    const base = new URL(rendererUrl);
+    return parsed.origin === base.origin && (base.protocol !== 'file:' || parsed.pathname === base.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Files shipped beside the code: migrations and the demo dataset. */
+function resourcePath(...parts: string[]): string {
+  return app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts);
+}
+
+function nativeBinding(): string | undefined {
+  // better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs, kept apart from the Node build tests use.
+  const file = resourcePath('.electron-native', process.versions.electron, 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'OneTeam Field',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(rendererUrl);
+  return window;
+}
+
+applySecurityPolicy(isAppUrl);
+// Tests (and a second profile) point the app at their own folder before anything reads it.
+if (process.env.ONETEAM_USER_DATA) app.setPath('userData', process.env.ONETEAM_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const migrationsFolder = resourcePath('drizzle');
+  const core = new CoreSupervisor(
+    join(import.meta.dirname, 'core.js'),
+    {
+      type: 'init',
+      dataDir: join(app.getPath('userData'), 'data'),
+      migrationsFolder,
+      demoDatasetFile: resourcePath('resources', 'demo', 'dataset.json.gz'),
+      nativeBinding: nativeBinding(),
+      version: app.getVersion(),
+    },
+    broadcastEvent,
+  );
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    core.start();
+    relayCalls(core, isAppUrl);
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => core.stop());
+}

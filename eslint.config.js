@@ -1,0 +1,87 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/**
+ * Process boundaries, enforced (as Signal and VS Code do):
+ * - the renderer (src/) may not import electron/ code, Electron or Node built-ins;
+ * - src/shared/ imports nothing outside itself (npm packages such as zod are fine);
+ * - the core (electron/core/) never imports Electron, so it runs under plain Node.
+ */
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'node_modules/**', 'tmp/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'better-sqlite3'].map((name) => ({
+            name,
+            message: 'The renderer is sandboxed: no Node built-ins, Electron or native modules.',
+          })),
+          patterns: [
+            {
+              group: ['**/electron/**', '../electron/*'],
+              message: 'The renderer talks to the core only through the contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'react'].map((name) => ({
+            name,
+            message: 'src/shared is pure TypeScript shared by every process.',
+          })),
+          patterns: [{ group: ['../*', '!./*'], message: 'src/shared imports nothing outside itself.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The core runs under plain Node too: it receives paths and keys in its init message.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**', '../main/*', '../preload/*'],
+              message: 'The core does not depend on the shell.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

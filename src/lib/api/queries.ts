@@ -1,0 +1,77 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { MethodInput } from '../../shared/contract';
+import { call, subscribe } from './client';
+
+/** Query keys start with the scope a data.changed event names, so one event refreshes what it touched. */
+export const keys = {
+  status: ['app', 'status'] as const,
+  settings: ['settings'] as const,
+  stages: ['stages'] as const,
+  facets: ['accounts', 'facets'] as const,
+  search: (input: Omit<MethodInput<'accounts.search'>, 'offset' | 'limit'>) => ['accounts', 'search', input] as const,
+  account: (id: string) => ['accounts', 'one', id] as const,
+  timeline: (input: Omit<MethodInput<'journey.timeline'>, 'cursor'>) => ['touchpoints', 'timeline', input] as const,
+  overview: (accountId: string) => ['touchpoints', 'overview', accountId] as const,
+};
+
+export const useAppStatus = () => useQuery({ queryKey: keys.status, queryFn: () => call('app.status', {}) });
+export const useSettings = () => useQuery({ queryKey: keys.settings, queryFn: () => call('settings.get', {}) });
+export const useStages = () =>
+  useQuery({ queryKey: keys.stages, queryFn: () => call('stages.list', {}), staleTime: Infinity });
+export const useFacets = () => useQuery({ queryKey: keys.facets, queryFn: () => call('accounts.facets', {}) });
+
+const SEARCH_PAGE = 100;
+
+/** Pages of search results by offset; the virtualized list asks for the next page near its end. */
+export const useAccountSearch = (input: Omit<MethodInput<'accounts.search'>, 'offset' | 'limit'>) =>
+  useInfiniteQuery({
+    queryKey: keys.search(input),
+    queryFn: ({ pageParam }) => call('accounts.search', { ...input, offset: pageParam, limit: SEARCH_PAGE }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.length * SEARCH_PAGE;
+      return loaded < last.total ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+
+export const useAccount = (id: string) =>
+  useQuery({ queryKey: keys.account(id), queryFn: () => call('accounts.get', { id }) });
+
+export const useOverview = (accountId: string) =>
+  useQuery({ queryKey: keys.overview(accountId), queryFn: () => call('journey.overview', { accountId }) });
+
+export const useTimeline = (input: Omit<MethodInput<'journey.timeline'>, 'cursor'>) =>
+  useInfiniteQuery({
+    queryKey: keys.timeline(input),
+    queryFn: ({ pageParam }) => call('journey.timeline', pageParam ? { ...input, cursor: pageParam } : input),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+
+export function useAddTouchpoint() {
+  return useMutation({ mutationFn: (input: MethodInput<'touchpoints.add'>) => call('touchpoints.add', input) });
+}
+
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MethodInput<'settings.update'>) => call('settings.update', patch),
+    onSuccess: (settings) => client.setQueryData(keys.settings, settings),
+  });
+}
+
+/** Refreshes whatever a core event says changed, in every window. */
+export function invalidateOnDataChanged(client: QueryClient): () => void {
+  return subscribe('data.changed', ({ scopes }) => {
+    for (const scope of scopes) void client.invalidateQueries({ queryKey: [scope] });
+  });
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  Account,
+  AccountListItem,
+  Channel,
+  CommitteeMember,
+  Contact,
+  Id,
+  LIMITS,
+  ManualChannel,
+  SeenContent,
+  Stage,
+  Team,
+  Timestamp,
+  Touchpoint,
+} from './domain';
+import { ErrorInfo } from './schemas';
+
+/**
+ * The one contract. Every call the renderer can make is one entry here, with zod schemas
+ * for its request and response. The preload, the main-process relay, the core dispatcher,
+ * the renderer client and the browser test host are all derived from this map.
+ */
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+const Empty = z.object({}).strict();
+
+export const Language = z.enum(['system', 'ja', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Settings = z.object({
+  language: Language,
+  /** The rep's name as it appears as author of touchpoints written on this device. */
+  repName: z.string().trim().max(100),
+  /** The team this device's rep belongs to; touchpoints written here carry it. */
+  team: Team,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const AppStatus = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('ready'),
+    version: z.string(),
+    deviceId: z.string(),
+    schemaVersion: z.number().int(),
+  }),
+  z.object({
+    state: z.literal('recovery'),
+    error: ErrorInfo,
+    databasePath: z.string(),
+  }),
+]);
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const AccountSearchInput = z
+  .object({
+    query: z.string().max(LIMITS.searchQuery).default(''),
+    stageCode: z.string().optional(),
+    territory: z.string().optional(),
+    industry: z.string().optional(),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().positive().max(LIMITS.pageSize).default(100),
+  })
+  .strict();
+
+export const TimelineInput = z
+  .object({
+    accountId: Id,
+    stageCodes: z.array(z.string()).max(20).optional(),
+    channels: z.array(Channel).max(20).optional(),
+    contactId: Id.optional(),
+    /** Opaque keyset cursor from the previous page. */
+    cursor: z.string().max(100).optional(),
+    limit: z.number().int().positive().max(LIMITS.pageSize).default(50),
+  })
+  .strict();
+
+export const AddTouchpointInput = z
+  .object({
+    accountId: Id,
+    channel: ManualChannel,
+    stageCode: z.string().min(1),
+    occurredAt: Timestamp.optional(),
+    summary: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.summary, { message: `summary is longer than ${LIMITS.summary} characters` }),
+    notes: z
+      .string()
+      .max(LIMITS.details, { message: `notes are longer than ${LIMITS.details} characters` })
+      .default(''),
+    nextSteps: z
+      .string()
+      .max(LIMITS.details, { message: `next steps are longer than ${LIMITS.details} characters` })
+      .default(''),
+    contactIds: z.array(Id).max(50).default([]),
+    /** Set when this touchpoint corrects an earlier one; the earlier one is kept, hidden. */
+    supersedesId: Id.optional(),
+  })
+  .strict();
+export type AddTouchpointInput = z.input<typeof AddTouchpointInput>;
+
+export const methods = {
+  'app.status': method(Empty, AppStatus),
+  'app.recover': method(z.object({ action: z.literal('start_fresh') }).strict(), z.object({ movedTo: z.string() })),
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial().strict(), Settings),
+  'stages.list': method(Empty, z.array(Stage)),
+  'accounts.facets': method(Empty, z.object({ territories: z.array(z.string()), industries: z.array(z.string()) })),
+  'accounts.search': method(AccountSearchInput, z.object({ total: z.number().int(), items: z.array(AccountListItem) })),
+  'accounts.get': method(z.object({ id: Id }).strict(), z.object({ account: Account, contacts: z.array(Contact) })),
+  'journey.timeline': method(
+    TimelineInput,
+    z.object({ items: z.array(Touchpoint), nextCursor: z.string().nullable() }),
+  ),
+  'journey.overview': method(
+    z.object({ accountId: Id }).strict(),
+    z.object({
+      stageCounts: z.array(z.object({ stageCode: z.string(), count: z.number().int() })),
+      channelCounts: z.array(z.object({ channel: Channel, count: z.number().int() })),
+      committee: z.array(CommitteeMember),
+      seen: z.array(SeenContent),
+    }),
+  ),
+  'touchpoints.add': method(AddTouchpointInput, Touchpoint),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives after parsing. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(methods, value);
+}
+
+/** Events the core pushes to every window. Subscribing returns a disposer. */
+export const events = {
+  'data.changed': z.object({
+    scopes: z.array(z.enum(['accounts', 'touchpoints', 'settings'])),
+    accountIds: z.array(Id),
+  }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** The one IPC channel pair; nothing else writes a channel string. */
+export const IPC = {
+  call: 'oneteam:call',
+  event: 'oneteam:event',
+} as const;
+
+/** The shape `window.api` has in Electron; the renderer's client also implements it over HTTP. */
+export interface ApiBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+}
