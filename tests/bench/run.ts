@@ -1,0 +1,52 @@
+/**
+ * npm run bench -- [--scale S] [--out FILE] [--only SUITE]
+ * Default scale: the largest territory we plan for (50,000 accounts, 250,000 contacts,
+ * 2,000,000 touchpoints). Prints a table and writes JSON. Goals are reported, never
+ * asserted: these machines are too noisy for timing assertions in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { journeySuite } from './suites/journey';
+import type { BenchRow, BenchSuite } from './types';
+
+const SUITES: BenchSuite[] = [journeySuite];
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: String(50_000 / 300) },
+    out: { type: 'string', default: 'bench-results.json' },
+    only: { type: 'string' },
+    'work-dir': { type: 'string', default: join(tmpdir(), 'oneteam-bench') },
+  },
+});
+
+const scale = Number(values.scale);
+const workDir = values['work-dir'];
+mkdirSync(workDir, { recursive: true });
+
+function verdict(row: BenchRow): string {
+  if (row.target === undefined) return '';
+  const ok = row.lowerIsBetter ? row.value <= row.target : row.value >= row.target;
+  return ok ? 'PASS' : 'MISS';
+}
+
+const fmt = (n: number | undefined) => (n === undefined ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+
+const rows: BenchRow[] = [];
+for (const suite of SUITES) {
+  if (values.only && !suite.name.includes(values.only)) continue;
+  console.log(`\n▶ ${suite.name} (scale ${scale.toFixed(2)})`);
+  rows.push(...(await suite.run({ scale, workDir })));
+}
+
+console.log('\n| metric | ours | floor | goal | | note |\n|---|---:|---:|---:|---|---|');
+for (const row of rows) {
+  const goal = row.target === undefined ? '' : `${row.lowerIsBetter ? '≤' : '≥'} ${row.target}`;
+  console.log(
+    `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${fmt(row.floor)} | ${goal} | ${verdict(row)} | ${row.note ?? ''} |`,
+  );
+}
+writeFileSync(values.out, JSON.stringify({ date: new Date().toISOString(), scale, rows }, null, 2));
+console.log(`\nwrote ${values.out}`);
