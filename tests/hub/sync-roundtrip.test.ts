@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { Change } from '../../src/shared/sync-api';
+import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+import { accountCreate, contactCreate, mutationId, touchpointCreate } from './support/mutations';
+
+const ofKind = <K extends Change['kind']>(changes: Change[], kind: K) =>
+  changes.filter((c): c is Extract<Change, { kind: K }> => c.kind === kind).map((c) => c.data);
+
+forEachDatabase('push and pull', (variant) => {
+  let t: TestHub;
+  let repA: Device;
+  let repB: Device;
+
+  beforeAll(async () => {
+    t = await startTestHub(variant);
+    repA = await t.enrol({ territories: ['kanto'] });
+    repB = await t.enrol({ territories: ['kanto'] });
+  }, SETUP_TIMEOUT);
+  afterAll(() => t?.close());
+
+  it('round-trips accounts, contacts, touchpoints, consent, follow-ups and events with their contents', async () => {
+    const account = accountCreate();
+    const accountId = (account.payload as { id: string }).id;
+    const contact = contactCreate(accountId);
+    const contactId = (contact.payload as { id: string }).id;
+    const eventId = uuidv7();
+    const batch = [
+      account,
+      contact,
+      {
+        mutationId: mutationId(),
+        kind: 'event.create',
+        payload: {
+          id: eventId,
+          name: 'Japan IT Week',
+          venue: '幕張メッセ',
+          startsOn: '2026-10-28',
+          endsOn: '2026-10-30',
+          booth: '12-34',
+          questions: [{ id: 'timeline', kind: 'single', options: ['3m', '6m'] }],
+          consentText: '個人情報は製品のご案内のために利用します。',
+          consentVersion: 'ja-2026-09',
+          products: ['capture'],
+          createdAt: Date.UTC(2026, 9, 1),
+        },
+      },
+      ...Array.from({ length: 25 }, (_, i) =>
+        touchpointCreate(accountId, {
+          summary: `Visit ${i}`,
+          contactIds: [contactId],
+          occurredAt: 1_760_000_000_000 + i,
+        }),
+      ),
+      {
+        mutationId: mutationId(),
+        kind: 'consent.record',
+        payload: {
+          id: uuidv7(),
+          contactId,
+          eventId,
+          textVersion: 'ja-2026-09',
+          method: 'checkbox',
+          grantedAt: Date.UTC(2026, 9, 29),
+          rep: 'Rep A',
+        },
+      },
+      {
+        mutationId: mutationId(),
+        kind: 'followup.create',
+        payload: {
+          id: uuidv7(),
+          contactId,
+          eventId,
+          kind: 'meeting',
+          contentVersionIds: [],
+          status: 'open',
+          note: 'Demo next month',
+          author: 'Rep A',
+          createdAt: Date.UTC(2026, 9, 29),
+        },
+      },
+    ];
+    const pushed = await t.push(repA, batch);
+    expect(pushed.results.map((r) => r.status)).toEqual(batch.map(() => 'applied'));
+    expect(pushed.results.map((r) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
+
+    const { changes } = await t.pullAll(repB, '0', 7);
+    expect(ofKind(changes, 'stage')).toHaveLength(7);
+    expect(ofKind(changes, 'account')).toEqual([
+      expect.objectContaining({ ...account.payload, clocks: {}, updatedAt: t.clock.now }),
+    ]);
+    expect(ofKind(changes, 'contact')).toEqual([expect.objectContaining({ ...contact.payload, clocks: {} })]);
+    const touchpoints = ofKind(changes, 'touchpoint');
+    expect(touchpoints).toHaveLength(25);
+    expect(touchpoints.map((tp) => tp.summary)).toEqual(Array.from({ length: 25 }, (_, i) => `Visit ${i}`));
+    expect(touchpoints[3]).toEqual({ ...batch[6]!.payload, createdAt: t.clock.now });
+    expect(ofKind(changes, 'event')).toEqual([batch[2]!.payload]);
+    expect(ofKind(changes, 'consent')).toEqual([{ ...batch[28]!.payload, originDevice: repA.deviceId }]);
+    expect(ofKind(changes, 'followup')).toEqual([{ ...batch[29]!.payload, originDevice: repA.deviceId }]);
+    // References always arrive after what they refer to.
+    const order = changes.map((c) => c.kind);
+    expect(order.indexOf('account')).toBeLessThan(order.indexOf('contact'));
+    expect(order.indexOf('contact')).toBeLessThan(order.indexOf('touchpoint'));
+    const seqs = changes.map((c) => c.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('acknowledges a repeated mutation id as duplicate and applies it once', async () => {
+    const { cursor } = await t.pullAll(repB);
+    const account = accountCreate();
+    const accountId = (account.payload as { id: string }).id;
+    const touchpoint = touchpointCreate(accountId);
+    const first = await t.push(repA, [account, touchpoint]);
+    expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    // The same batch again (an acknowledgement lost after the hub committed), and a batch repeating an id inside it.
+    const again = await t.push(repA, [account, touchpoint]);
+    expect(again.results).toEqual([
+      {
+        mutationId: account.mutationId,
+        status: 'duplicate',
+        original: { mutationId: account.mutationId, status: 'applied' },
+      },
+      {
+        mutationId: touchpoint.mutationId,
+        status: 'duplicate',
+        original: { mutationId: touchpoint.mutationId, status: 'applied' },
+      },
+    ]);
+    const fresh = touchpointCreate(accountId, { summary: 'only once' });
+    const within = await t.push(repA, [fresh, fresh]);
+    expect(within.results.map((r) => r.status)).toEqual(['applied', 'duplicate']);
+
+    const { changes } = await t.pullAll(repB, cursor);
+    expect(ofKind(changes, 'account').map((a) => a.id)).toEqual([accountId]);
+    expect(
+      ofKind(changes, 'touchpoint')
+        .map((tp) => tp.summary)
+        .sort(),
+    ).toEqual(['On-site meeting: current challenges', 'only once'].sort());
+  });
+
+  it('repeats the original rejection for a retried rejected mutation', async () => {
+    const orphan = touchpointCreate(uuidv7());
+    const first = await t.push(repA, [orphan]);
+    expect(first.results[0]).toMatchObject({ status: 'rejected', reason: 'UNKNOWN_ACCOUNT' });
+    const again = await t.push(repA, [orphan]);
+    expect(again.results[0]).toEqual({
+      mutationId: orphan.mutationId,
+      status: 'duplicate',
+      original: first.results[0],
+    });
+  });
+
+  it('pages by cursor without gaps or repeats and reports hasMore correctly', async () => {
+    const account = accountCreate();
+    const accountId = (account.payload as { id: string }).id;
+    const { cursor: start } = await t.pullAll(repB);
+    await t.push(repA, [
+      account,
+      ...Array.from({ length: 40 }, (_, i) => touchpointCreate(accountId, { summary: `p${i}` })),
+    ]);
+    const paged = await t.pullAll(repB, start, 9);
+    expect(paged.pages).toBe(5);
+    expect(paged.changes).toHaveLength(41);
+    expect(new Set(paged.changes.map((c) => c.seq)).size).toBe(41);
+    const again = await t.pull(repB, paged.cursor);
+    expect(again).toMatchObject({ changes: [], hasMore: false, cursor: paged.cursor });
+  });
+});
