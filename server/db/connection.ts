@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -39,10 +40,20 @@ const MIGRATION_LOCK = 0x6875625f6d6967n; // "hub_mig"
 export async function openDatabase(target: DatabaseTarget): Promise<HubDatabase> {
   if (target.kind === 'pglite') {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
-    const client = await PGlite.create(target.dir ?? undefined);
-    const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db: db as unknown as HubDrizzle, kind: 'pglite', close: () => client.close() };
+    const unlock = target.dir ? lockDataDir(target.dir) : () => undefined;
+    try {
+      const client = await PGlite.create(target.dir ?? undefined);
+      const db = drizzlePglite(client, { schema });
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      const close = async () => {
+        await client.close();
+        unlock();
+      };
+      return { db: db as unknown as HubDrizzle, kind: 'pglite', close };
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
   const pool = new pg.Pool({
     connectionString: target.url,
