@@ -1,11 +1,15 @@
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import type { Connection } from './db/connection';
+import type { ContactMatcher } from './capture/matcher';
 import type { AccountSearchIndex } from './search/account-index';
 
 /** What every domain module needs, handed in rather than imported, so tests can build one. */
 export interface CoreContext {
   conn: Connection;
   accountIndex: AccountSearchIndex;
+  matcher: ContactMatcher;
+  /** The core's own folder (database, exports, content files). */
+  dataDir: string;
   deviceId: string;
   now: () => number;
   /** Tells every window something changed. Call only after the write committed. */

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { AppError, toErrorInfo, type ErrorInfo } from '../../src/shared/errors';
 import { accountFacets, getAccount, indexedAccounts } from './accounts/accounts';
+import { assertNothingUnprotected, captureHandlers } from './capture/handlers';
+import { ContactMatcher } from './capture/matcher';
 import type { CoreContext } from './context';
 import { openDatabase, type Connection } from './db/connection';
 import { readDatasetFile, insertDataset } from './demo/load';
@@ -65,9 +67,12 @@ export function createCore(options: CoreOptions): Core {
         insertDataset(db.$client, readDatasetFile(options.demoDatasetFile), now());
         updateSettings(db, { repName: '山田 太郎' });
       }
+      const { accounts, contacts } = indexedAccounts(db);
       const accountIndex = new AccountSearchIndex();
-      accountIndex.load(indexedAccounts(db));
-      return { kind: 'ready', ctx: { conn, accountIndex, deviceId, now, emit } };
+      accountIndex.load(accounts);
+      const matcher = new ContactMatcher();
+      matcher.load(accounts, contacts);
+      return { kind: 'ready', ctx: { conn, accountIndex, matcher, deviceId, now, emit, dataDir: options.dataDir } };
     } catch (error) {
       conn?.sqlite.close();
       return { kind: 'recovery', error: toErrorInfo(error) };
@@ -75,6 +80,17 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let state = open();
+
+  /** Moves the database (and its WAL) aside, kept for support, and opens a new one. */
+  function startFresh(reason: 'unreadable' | 'reset'): string {
+    const movedTo = `${databasePath}.${reason}-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, movedTo + suffix);
+    }
+    state = open();
+    if (state.kind !== 'ready') throw new AppError(state.error.code, state.error.message);
+    return movedTo;
+  }
 
   function ready(): CoreContext {
     if (state.kind !== 'ready') {
@@ -96,14 +112,15 @@ export function createCore(options: CoreOptions): Core {
     'app.recover': () => {
       if (state.kind === 'ready')
         throw new AppError('INVALID_INPUT', 'The database is fine; there is nothing to recover.');
-      // Keep the unreadable file (and its WAL) beside the new one, for support to look at.
-      const movedTo = `${databasePath}.unreadable-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, movedTo + suffix);
-      }
-      state = open();
-      if (state.kind !== 'ready') throw new AppError(state.error.code, state.error.message);
-      return { movedTo };
+      return { movedTo: startFresh('unreadable') };
+    },
+    'app.resetData': () => {
+      const ctx = ready();
+      assertNothingUnprotected(ctx);
+      ctx.conn.sqlite.close();
+      startFresh('reset');
+      emit('data.changed', { scopes: ['accounts', 'touchpoints', 'settings', 'events', 'captures'], accountIds: [] });
+      return { reset: true };
     },
     'settings.get': () => readSettings(ready().conn.db),
     'settings.update': (patch) => {
@@ -122,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
       const { repName, team } = readSettings(ctx.conn.db);
       return addTouchpoint(ctx, input, { name: repName || 'Field rep', team });
     },
+    ...captureHandlers(ready),
   });
 
   return {

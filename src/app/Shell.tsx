@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { AfterShowPage } from '../features/capture/AfterShowPage';
+import { CaptureScreen } from '../features/capture/CaptureScreen';
+import { EventsPage } from '../features/events/EventsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 interface NavItemProps {
@@ -35,12 +38,18 @@ export function Shell() {
             </span>
           </div>
           <NavItem href="/accounts" match="/accounts/*?" icon="◎" label={t('nav.accounts')} />
+          <NavItem href="/events" match="/events/*?" icon="▣" label={t('nav.events')} />
           <div className="sidebar-spacer" />
           <NavItem href="/settings" match="/settings" icon="⚙" label={t('nav.settings')} />
         </nav>
         <main className="content">
           <Switch>
             <Route path="/accounts/:id?">{(params) => <AccountsPage accountId={params.id} />}</Route>
+            <Route path="/events" component={EventsPage} />
+            <Route path="/events/:id/captures">
+              {(params) => <AfterShowPage key={params.id} eventId={params.id} />}
+            </Route>
+            <Route path="/events/:id">{(params) => <CaptureScreen key={params.id} eventId={params.id} />}</Route>
             <Route path="/settings" component={SettingsPage} />
             <Route>
               <Redirect to="/accounts" replace />

@@ -14,6 +14,16 @@ import {
   Timestamp,
   Touchpoint,
 } from './domain';
+import {
+  CaptureFields,
+  CaptureSummary,
+  DraftFields,
+  EventDetail,
+  MatchCandidate,
+  NewEvent,
+  ScanResult,
+  CAPTURE_LIMITS,
+} from './capture';
 import { ErrorInfo } from './schemas';
 
 /**
@@ -36,6 +46,10 @@ export const Settings = z.object({
   repName: z.string().trim().max(100),
   /** The team this device's rep belongs to; touchpoints written here carry it. */
   team: Team,
+  /** Region for numbers typed without a country code (ISO 3166 alpha-2), and for new accounts. */
+  phoneRegion: z.string().regex(/^[A-Z]{2}$/),
+  /** Territory given to accounts created on this device (e.g. from a booth capture). */
+  territory: z.string().trim().max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -126,6 +140,58 @@ export const methods = {
     }),
   ),
   'touchpoints.add': method(AddTouchpointInput, Touchpoint),
+  'app.resetData': method(z.object({ confirm: z.literal(true) }).strict(), z.object({ reset: z.literal(true) })),
+
+  'events.list': method(Empty, z.array(EventDetail)),
+  'events.get': method(z.object({ id: Id }).strict(), EventDetail),
+  'events.create': method(NewEvent, EventDetail),
+  'events.delete': method(z.object({ id: Id }).strict(), z.object({ deleted: z.literal(true) })),
+
+  'capture.parseScan': method(z.object({ text: z.string().max(CAPTURE_LIMITS.scan) }).strict(), ScanResult),
+  'capture.match': method(z.object({ fields: CaptureFields.partial() }).strict(), z.array(MatchCandidate)),
+  'capture.draft.get': method(
+    z.object({ eventId: Id }).strict(),
+    z.object({ fields: CaptureFields, savedAt: Timestamp }).nullable(),
+  ),
+  'capture.draft.save': method(
+    z.object({ eventId: Id, fields: DraftFields }).strict(),
+    z.object({ savedAt: Timestamp }),
+  ),
+  'capture.draft.discard': method(z.object({ eventId: Id }).strict(), z.object({})),
+  'capture.save': method(
+    z.object({ eventId: Id, fields: CaptureFields, language: z.enum(['ja', 'en']) }).strict(),
+    CaptureSummary,
+  ),
+  'capture.list': method(z.object({ eventId: Id }).strict(), z.array(CaptureSummary)),
+  'capture.export': method(
+    z.object({ eventId: Id.nullable(), password: z.string().max(200) }).strict(),
+    z.object({ file: z.string(), fileName: z.string(), dataBase64: z.string(), captureCount: z.number().int() }),
+  ),
+  'capture.import': method(
+    z.object({ dataBase64: z.string().max(200_000_000), password: z.string().max(200) }).strict(),
+    z.object({ captures: z.number().int(), alreadyPresent: z.number().int() }),
+  ),
+  'capture.followUps': method(
+    z.object({ eventId: Id, language: z.enum(['ja', 'en']) }).strict(),
+    z.object({ drafted: z.number().int(), blocked: z.number().int() }),
+  ),
+  'capture.csv': method(
+    z.object({ eventId: Id, layout: z.enum(['salesforce', 'hubspot']) }).strict(),
+    z.object({ fileName: z.string(), csv: z.string() }),
+  ),
+  'content.presentable': method(
+    Empty,
+    z.array(
+      z.object({
+        versionId: Id,
+        itemId: Id,
+        title: z.string(),
+        version: z.number().int(),
+        language: z.string(),
+        validUntil: Timestamp.nullable(),
+      }),
+    ),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -145,7 +211,7 @@ export function isMethodName(value: unknown): value is MethodName {
 /** Events the core pushes to every window. Subscribing returns a disposer. */
 export const events = {
   'data.changed': z.object({
-    scopes: z.array(z.enum(['accounts', 'touchpoints', 'settings'])),
+    scopes: z.array(z.enum(['accounts', 'touchpoints', 'settings', 'events', 'captures'])),
     accountIds: z.array(Id),
   }),
 } as const;

@@ -8,21 +8,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { captureSuite } from './suites/capture';
 import { journeySuite } from './suites/journey';
-import type { BenchRow, BenchSuite } from './types';
+import type { BenchRow, BenchSuite, TerritorySize } from './types';
 
-const SUITES: BenchSuite[] = [journeySuite];
+const SUITES: BenchSuite[] = [journeySuite, captureSuite];
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: String(50_000 / 300) },
+    scale: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
     only: { type: 'string' },
     'work-dir': { type: 'string', default: join(tmpdir(), 'oneteam-bench') },
   },
 });
 
-const scale = Number(values.scale);
+// The planned largest territory (50,000 accounts, ~250,000 contacts, 2,000,000 touchpoints), or the demo × --scale.
+const territory: TerritorySize = values.scale
+  ? { accounts: Math.round(300 * Number(values.scale)), touchpoints: Math.round(20_000 * Number(values.scale)) }
+  : { accounts: 50_000, touchpoints: 2_000_000 };
 const workDir = values['work-dir'];
 mkdirSync(workDir, { recursive: true });
 
@@ -37,8 +41,8 @@ const fmt = (n: number | undefined) => (n === undefined ? '' : n >= 100 ? n.toFi
 const rows: BenchRow[] = [];
 for (const suite of SUITES) {
   if (values.only && !suite.name.includes(values.only)) continue;
-  console.log(`\n▶ ${suite.name} (scale ${scale.toFixed(2)})`);
-  rows.push(...(await suite.run({ scale, workDir })));
+  console.log(`\n▶ ${suite.name} (${territory.accounts} accounts, ${territory.touchpoints} touchpoints)`);
+  rows.push(...(await suite.run({ territory, workDir })));
 }
 
 console.log('\n| metric | ours | floor | goal | | note |\n|---|---:|---:|---:|---|---|');
@@ -48,5 +52,5 @@ for (const row of rows) {
     `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${fmt(row.floor)} | ${goal} | ${verdict(row)} | ${row.note ?? ''} |`,
   );
 }
-writeFileSync(values.out, JSON.stringify({ date: new Date().toISOString(), scale, rows }, null, 2));
+writeFileSync(values.out, JSON.stringify({ date: new Date().toISOString(), territory, rows }, null, 2));
 console.log(`\nwrote ${values.out}`);

@@ -5,14 +5,15 @@ import { openDatabase } from '../../electron/core/db/connection';
 import { createGenerator } from '../../electron/core/demo/generate';
 import { insertDataset } from '../../electron/core/demo/load';
 import { MIGRATIONS } from '../support/paths';
+import type { TerritorySize } from './types';
 
 /**
  * A generated territory in a data folder, built once per scale and reused by later runs
  * (building 2,000,000 touchpoints takes a while). Built under a temporary name and
  * renamed when complete, so an interrupted build is never mistaken for a finished one.
  */
-export function territoryDataDir(workDir: string, scale: number): { dataDir: string; built: boolean } {
-  const dataDir = join(workDir, `territory-${scale}`);
+export function territoryDataDir(workDir: string, size: TerritorySize): { dataDir: string; built: boolean } {
+  const dataDir = join(workDir, `territory-${size.accounts}-${size.touchpoints}`);
   const file = join(dataDir, DATABASE_FILE);
   if (existsSync(file)) return { dataDir, built: false };
   mkdirSync(dataDir, { recursive: true });
@@ -21,7 +22,7 @@ export function territoryDataDir(workDir: string, scale: number): { dataDir: str
   const { sqlite } = openDatabase({ file: partial, migrationsFolder: MIGRATIONS });
   // Bulk load: durability per transaction is not what is measured here.
   sqlite.pragma('synchronous = OFF');
-  const generator = createGenerator({ scale });
+  const generator = createGenerator(size);
   insertDataset(
     sqlite,
     {

@@ -14,9 +14,14 @@ export interface BenchRow {
 }
 
 export interface BenchOptions {
-  /** 1 = the demo (300 accounts); the default is the planned largest territory. */
-  scale: number;
+  /** The generated territory: the planned largest one by default, or the demo times `--scale`. */
+  territory: TerritorySize;
   workDir: string;
+}
+
+export interface TerritorySize {
+  accounts: number;
+  touchpoints: number;
 }
 
 export interface BenchSuite {

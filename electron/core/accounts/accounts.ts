@@ -4,6 +4,7 @@ import { AppError } from '../../../src/shared/errors';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
 import { accounts, contacts } from '../db/schema';
+import type { MatchableContact } from '../capture/matcher';
 import type { IndexedAccount } from '../search/account-index';
 
 type AccountRow = typeof accounts.$inferSelect;
@@ -72,43 +73,72 @@ export function accountFacets(db: Db): { territories: string[]; industries: stri
   return { territories: distinct('territory'), industries: distinct('industry') };
 }
 
-/** Every account with its contacts, in the shape the search index holds. */
-export function* indexedAccounts(db: Db): Generator<IndexedAccount> {
-  const people = new Map<string, IndexedAccount['contacts']>();
-  const contactRows = db.$client.prepare('SELECT account_id, name, name_kana, emails FROM contacts').all() as {
-    account_id: string;
-    name: string;
-    name_kana: string | null;
-    emails: string;
-  }[];
-  for (const row of contactRows) {
-    const list = people.get(row.account_id) ?? [];
-    list.push({ name: row.name, nameKana: row.name_kana, emails: JSON.parse(row.emails) as string[] });
-    people.set(row.account_id, list);
+interface AccountIndexRow {
+  id: string;
+  name: string;
+  name_kana: string | null;
+  domains: string;
+  industry: string;
+  territory: string;
+  region: string;
+  stage_code: string;
+}
+
+interface ContactIndexRow {
+  id: string;
+  account_id: string;
+  name: string;
+  name_kana: string | null;
+  emails: string;
+  phones: string;
+}
+
+const strings = (json: string) => JSON.parse(json) as string[];
+
+/**
+ * Accounts (all, or the given ones) with their contacts, in the shape the search index
+ * and the matcher hold. One pass over each table, grouped in memory.
+ */
+export function indexedAccounts(
+  db: Db,
+  accountIds?: string[],
+): { accounts: IndexedAccount[]; contacts: MatchableContact[] } {
+  const filter = accountIds ? 'WHERE %s IN (SELECT value FROM json_each(?))' : '';
+  const params = accountIds ? [JSON.stringify(accountIds)] : [];
+  const contactRows = db.$client
+    .prepare(
+      `SELECT id, account_id, name, name_kana, emails, phones FROM contacts ${filter.replace('%s', 'account_id')}`,
+    )
+    .all(...params) as ContactIndexRow[];
+  const contacts: MatchableContact[] = contactRows.map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    nameKana: row.name_kana,
+    emails: strings(row.emails),
+    phones: strings(row.phones),
+  }));
+  const byAccount = new Map<string, IndexedAccount['contacts']>();
+  for (const contact of contacts) {
+    const list = byAccount.get(contact.accountId) ?? [];
+    list.push({ name: contact.name, nameKana: contact.nameKana, emails: contact.emails });
+    byAccount.set(contact.accountId, list);
   }
   const accountRows = db.$client
-    .prepare('SELECT id, name, name_kana, domains, industry, territory, region, stage_code FROM accounts')
-    .all() as {
-    id: string;
-    name: string;
-    name_kana: string | null;
-    domains: string;
-    industry: string;
-    territory: string;
-    region: string;
-    stage_code: string;
-  }[];
-  for (const row of accountRows) {
-    yield {
-      id: row.id,
-      name: row.name,
-      nameKana: row.name_kana,
-      domains: JSON.parse(row.domains) as string[],
-      industry: row.industry,
-      territory: row.territory,
-      region: row.region,
-      stageCode: row.stage_code,
-      contacts: people.get(row.id) ?? [],
-    };
-  }
+    .prepare(
+      `SELECT id, name, name_kana, domains, industry, territory, region, stage_code FROM accounts ${filter.replace('%s', 'id')}`,
+    )
+    .all(...params) as AccountIndexRow[];
+  const accounts = accountRows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    nameKana: row.name_kana,
+    domains: strings(row.domains),
+    industry: row.industry,
+    territory: row.territory,
+    region: row.region,
+    stageCode: row.stage_code,
+    contacts: byAccount.get(row.id) ?? [],
+  }));
+  return { accounts, contacts };
 }

@@ -181,10 +181,107 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_state').on(t.state, t.id)],
+  (t) => [index('outbox_state').on(t.state, t.id), index('outbox_entity').on(t.entityId, t.state)],
 );
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+});
+
+/**
+ * One visitor captured at a booth. `fields` keeps the form exactly as the rep confirmed it
+ * (names, readings, address lines, answers…); the contact, account and touchpoints it
+ * produced are linked by id.
+ */
+export const captures = sqliteTable(
+  'captures',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    fields: text('fields', { mode: 'json' }).$type<unknown>().notNull(),
+    rating: text('rating'),
+    source: text('source').notNull(),
+    /** How the rep resolved matching: attached to an existing contact/account, or created new ones. */
+    matchedContact: integer('matched_contact', { mode: 'boolean' }).notNull(),
+    matchedAccount: integer('matched_account', { mode: 'boolean' }).notNull(),
+    boothTouchpointId: text('booth_touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id),
+    cardTouchpointId: text('card_touchpoint_id').references(() => touchpoints.id),
+    rep: text('rep').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('captures_event').on(t.eventId, t.createdAt)],
+);
+
+/** What a person agreed to, in which wording, how, when and in front of whom. Append-only. */
+export const consentRecords = sqliteTable(
+  'consent_records',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    eventId: text('event_id').references(() => events.id),
+    granted: integer('granted', { mode: 'boolean' }).notNull(),
+    method: text('method').notNull(),
+    textVersion: text('text_version').notNull(),
+    text: text('text').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    rep: text('rep').notNull(),
+  },
+  (t) => [index('consent_records_contact').on(t.contactId)],
+);
+
+/** A follow-up promised at the booth (send content, or book a meeting) and its draft. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    captureId: text('capture_id')
+      .notNull()
+      .references(() => captures.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    eventId: text('event_id').references(() => events.id),
+    kind: text('kind').notNull(),
+    contentVersionIds: text('content_version_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status').notNull(),
+    draftLanguage: text('draft_language'),
+    draftSubject: text('draft_subject'),
+    draftBody: text('draft_body'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('follow_ups_capture').on(t.captureId)],
+);
+
+/** The half-typed capture of an event's shift, saved continuously so a crash loses nothing. */
+export const captureDrafts = sqliteTable('capture_drafts', {
+  eventId: text('event_id')
+    .primaryKey()
+    .references(() => events.id),
+  fields: text('fields', { mode: 'json' }).$type<unknown>().notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Encrypted exports written on this device: signing out or deleting is allowed once one covers every unsynced capture. */
+export const captureExports = sqliteTable('capture_exports', {
+  id: text('id').primaryKey(),
+  eventId: text('event_id'),
+  file: text('file').notNull(),
+  captureCount: integer('capture_count').notNull(),
+  /** The newest capture the export contains. */
+  coversUntil: integer('covers_until').notNull(),
+  createdAt: integer('created_at').notNull(),
 });

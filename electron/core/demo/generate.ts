@@ -46,6 +46,9 @@ export interface GenerateOptions {
   seed?: number;
   /** 1 = the demo dataset (300 accounts, 1,500 contacts, ~20,000 touchpoints). Fractions allowed. */
   scale?: number;
+  /** Exact sizes instead of a scale (the benchmark's territory: 50,000 accounts, 2,000,000 touchpoints). */
+  accounts?: number;
+  touchpoints?: number;
 }
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -380,8 +383,8 @@ export function createGenerator(options: GenerateOptions = {}) {
   const random = createRandom(seed);
   const content = catalogue(random);
   const eventList = events(random);
-  const accountCount = Math.max(1, Math.round(300 * scale));
-  const touchpointTotal = Math.round(20_000 * scale);
+  const accountCount = options.accounts ?? Math.max(1, Math.round(300 * scale));
+  const touchpointTotal = options.touchpoints ?? Math.round(20_000 * scale);
   // One "whale" account holds 0.5 % of all touchpoints (10,000 at the benchmark's 2,000,000).
   const whale = Math.max(100, Math.round(touchpointTotal * 0.005));
   const perAccount = (touchpointTotal - whale) / Math.max(1, accountCount - 1);

@@ -2,7 +2,16 @@ import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import { newId } from '../ids';
 
-export type OutboxKind = 'touchpoint.create';
+export type OutboxKind =
+  | 'touchpoint.create'
+  | 'account.create'
+  | 'contact.create'
+  | 'contact.update'
+  | 'consent.record'
+  | 'followup.create'
+  | 'followup.update'
+  | 'event.create'
+  | 'event.delete';
 
 /**
  * Records a local change for the hub. Call inside the transaction that makes the change,

@@ -1,4 +1,5 @@
 import type { AccountListItem } from '../../../src/shared/domain';
+import { GramIndex } from './gram-index';
 import { normalizeForSearch, queryForms, romajiOf } from './normalize';
 
 export interface IndexedContact {
@@ -13,9 +14,15 @@ export interface IndexedAccount extends Omit<AccountListItem, 'matchedContact'> 
 
 interface Entry {
   item: Omit<AccountListItem, 'matchedContact'>;
+  /** Name and reading (FIELD-separated), for ranking names that start with the query first. */
   nameKey: string;
+  /** Where the reading starts in nameKey. */
+  readingStart: number;
+  /** Name, reading (kana and romaji) and domains, \u0000-separated so a query never spans two. */
   accountKey: string;
-  contacts: { name: string; key: string }[];
+  contactNames: string[];
+  /** One key per contact (name, reading, e-mails), \u0001-separated in one string: one scan per account. */
+  contactKeys: string;
 }
 
 export interface AccountQuery {
@@ -28,6 +35,11 @@ export interface AccountQuery {
 }
 
 const collator = new Intl.Collator('ja', { sensitivity: 'base', numeric: true });
+const FIELD = '\u0000';
+const CONTACT = '\u0001';
+/** How an account matched a query. */
+const ACCOUNT = 1;
+const CONTACT_ONLY = 2;
 
 function readingKeys(name: string, kana: string | null): string[] {
   const keys = [normalizeForSearch(name)];
@@ -37,15 +49,18 @@ function readingKeys(name: string, kana: string | null): string[] {
 
 function toEntry(account: IndexedAccount): Entry {
   const { contacts, ...item } = account;
+  const name = normalizeForSearch(item.name);
   return {
     item,
-    nameKey: [normalizeForSearch(item.name), item.nameKana ? normalizeForSearch(item.nameKana) : ''].join('\u0000'),
-    // \u0000 separates fields so a query never matches across two of them.
-    accountKey: [...readingKeys(item.name, item.nameKana), ...item.domains.map(normalizeForSearch)].join('\u0000'),
-    contacts: contacts.map((contact) => ({
-      name: contact.name,
-      key: [...readingKeys(contact.name, contact.nameKana), ...contact.emails.map(normalizeForSearch)].join('\u0000'),
-    })),
+    nameKey: `${name}${FIELD}${item.nameKana ? normalizeForSearch(item.nameKana) : ''}`,
+    readingStart: name.length + 1,
+    accountKey: [...readingKeys(item.name, item.nameKana), ...item.domains.map(normalizeForSearch)].join(FIELD),
+    contactNames: contacts.map((contact) => contact.name),
+    contactKeys: contacts
+      .map((contact) =>
+        [...readingKeys(contact.name, contact.nameKana), ...contact.emails.map(normalizeForSearch)].join(FIELD),
+      )
+      .join(CONTACT),
   };
 }
 
@@ -53,75 +68,157 @@ function sortKey(entry: Entry): string {
   return entry.item.nameKana ?? entry.item.name;
 }
 
+function containsAny(text: string, forms: string[]): boolean {
+  for (const form of forms) if (text.includes(form)) return true;
+  return false;
+}
+
+/** Whether the name or the reading starts with a form. */
+function startsAny(entry: Entry, forms: string[]): boolean {
+  for (const form of forms) {
+    if (entry.nameKey.startsWith(form) || entry.nameKey.startsWith(form, entry.readingStart)) return true;
+  }
+  return false;
+}
+
+/** The name of the first contact whose key contains a form, found without splitting the joined keys. */
+function matchingContact(entry: Entry, forms: string[]): string | null {
+  let at = -1;
+  for (const form of forms) {
+    const found = entry.contactKeys.indexOf(form);
+    if (found >= 0 && (at < 0 || found < at)) at = found;
+  }
+  if (at < 0) return null;
+  let index = 0;
+  for (let i = 0; i < at; i++) if (entry.contactKeys.charCodeAt(i) === 1) index++;
+  return entry.contactNames[index] ?? '';
+}
+
 /**
- * Account search held in memory. At the largest territory we plan for (50,000 accounts,
- * 250,000 contacts) a linear scan of pre-normalised keys answers any 1–3+ character
- * query, Japanese included, in a few milliseconds, where SQLite's FTS5 trigram index
- * cannot serve queries under three characters at all. The database stays the source of
- * truth: the core rebuilds this at start and updates it only after a write commits.
+ * Account search held in memory. Two gram indexes, one over the accounts' own keys and
+ * one over their contacts' keys, answer one- and two-character queries exactly (Japanese
+ * users type those constantly, and SQLite's FTS5 trigram index cannot answer them at
+ * all); longer queries verify only the accounts holding the query's rarest bigram. The
+ * database stays the source of truth: the core builds this at start and updates it only
+ * after a write commits.
  */
 export class AccountSearchIndex {
+  /** Entries by internal id. Ids are the display order at load, so posting lists come out sorted. */
   private entries: Entry[] = [];
-  private byId = new Map<string, Entry>();
+  /** Internal ids in display order (by reading or name), including accounts added since load. */
+  private ordered: number[] = [];
+  private rank: number[] = [];
+  private readonly idOf = new Map<string, number>();
+  private accountGrams = new GramIndex([]);
+  private contactGrams = new GramIndex([]);
+  /** Accounts added or changed since the gram indexes were built; always verified directly. */
+  private readonly changed = new Set<number>();
 
   load(accounts: Iterable<IndexedAccount>): void {
-    this.entries = [...accounts].map(toEntry);
-    this.entries.sort((a, b) => collator.compare(sortKey(a), sortKey(b)));
-    this.byId = new Map(this.entries.map((entry) => [entry.item.id, entry]));
+    this.entries = [...accounts].map(toEntry).sort((a, b) => collator.compare(sortKey(a), sortKey(b)));
+    this.entries.forEach((entry, id) => this.idOf.set(entry.item.id, id));
+    this.ordered = this.entries.map((_, id) => id);
+    this.rank = [...this.ordered];
+    this.accountGrams = new GramIndex(this.entries.map((entry) => entry.accountKey));
+    this.contactGrams = new GramIndex(this.entries.map((entry) => entry.contactKeys));
+    this.changed.clear();
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.ordered.length;
   }
 
   /** Adds or replaces one account after its write committed. */
   upsert(account: IndexedAccount): void {
     const entry = toEntry(account);
-    const previous = this.byId.get(entry.item.id);
-    if (previous) this.entries.splice(this.entries.indexOf(previous), 1);
-    const key = sortKey(entry);
+    let id = this.idOf.get(account.id);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.idOf.set(account.id, id);
+    } else {
+      this.ordered.splice(this.rank[id] ?? 0, 1);
+    }
+    this.entries[id] = entry;
+    this.changed.add(id);
     let low = 0;
-    let high = this.entries.length;
+    let high = this.ordered.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const probe = this.entries[mid];
-      if (probe && collator.compare(sortKey(probe), key) <= 0) low = mid + 1;
+      const probe = this.entries[this.ordered[mid] ?? 0];
+      if (probe && collator.compare(sortKey(probe), sortKey(entry)) <= 0) low = mid + 1;
       else high = mid;
     }
-    this.entries.splice(low, 0, entry);
-    this.byId.set(entry.item.id, entry);
+    this.ordered.splice(low, 0, id);
+    this.ordered.forEach((each, position) => (this.rank[each] = position));
   }
 
   search(query: AccountQuery): { total: number; items: AccountListItem[] } {
     const forms = queryForms(query.query);
-    // Hits are collected as entries; only the requested page becomes result objects.
-    const prefixHits: Entry[] = [];
-    const otherHits: Entry[] = [];
-    const viaContact = new Map<Entry, string>();
-    for (const entry of this.entries) {
+    // One byte per account: which of its keys hold the query. Walking `ordered` then yields hits in display order without sorting.
+    const found = new Uint8Array(this.entries.length);
+    if (forms.length === 0) found.fill(ACCOUNT);
+    else {
+      this.mark(found, ACCOUNT, this.accountGrams, forms, (entry) => entry.accountKey);
+      this.mark(found, CONTACT_ONLY, this.contactGrams, forms, (entry) => entry.contactKeys);
+    }
+    const prefixHits: number[] = [];
+    const otherHits: number[] = [];
+    const { stageCode, territory, industry } = query;
+    const ranked = forms.length > 0;
+    const ordered = this.ordered;
+    // An indexed loop: this runs over every account for one-character queries.
+    for (let position = 0; position < ordered.length; position++) {
+      const id = ordered[position] ?? 0;
+      const how = found[id] ?? 0;
+      if (how === 0) continue;
+      const entry = this.entries[id];
+      if (!entry) continue;
       const { item } = entry;
-      if (query.stageCode !== undefined && item.stageCode !== query.stageCode) continue;
-      if (query.territory !== undefined && item.territory !== query.territory) continue;
-      if (query.industry !== undefined && item.industry !== query.industry) continue;
-      if (forms.length === 0) {
-        otherHits.push(entry);
-      } else if (forms.some((form) => entry.accountKey.includes(form))) {
-        const prefix = forms.some((form) => entry.nameKey.startsWith(form) || entry.nameKey.includes(`\u0000${form}`));
-        (prefix ? prefixHits : otherHits).push(entry);
-      } else {
-        const contact = entry.contacts.find((c) => forms.some((form) => c.key.includes(form)));
-        if (contact) {
-          otherHits.push(entry);
-          viaContact.set(entry, contact.name);
-        }
-      }
+      if (stageCode !== undefined && item.stageCode !== stageCode) continue;
+      if (territory !== undefined && item.territory !== territory) continue;
+      if (industry !== undefined && item.industry !== industry) continue;
+      if (ranked && how & ACCOUNT && startsAny(entry, forms)) prefixHits.push(id);
+      else otherHits.push(id);
     }
     const all = prefixHits.length === 0 ? otherHits : prefixHits.concat(otherHits);
     return {
       total: all.length,
-      items: all
-        .slice(query.offset, query.offset + query.limit)
-        .map((entry) => ({ ...entry.item, matchedContact: viaContact.get(entry) ?? null })),
+      // Only the requested page becomes result objects, and only its contact matches are looked up.
+      items: all.slice(query.offset, query.offset + query.limit).flatMap((id) => {
+        const entry = this.entries[id];
+        if (!entry) return [];
+        const matchedContact = (found[id] ?? 0) & ACCOUNT ? null : matchingContact(entry, forms);
+        return [{ ...entry.item, matchedContact }];
+      }),
     };
+  }
+
+  /** Flags every account whose key (as `keyOf` picks it) contains a form: exact from the index for short forms, verified for long ones. */
+  private mark(
+    found: Uint8Array,
+    flag: number,
+    grams: GramIndex,
+    forms: string[],
+    keyOf: (entry: Entry) => string,
+  ): void {
+    const anyChanged = this.changed.size > 0;
+    for (const form of forms) {
+      const exact = form.length <= 2;
+      const list = grams.candidates(form);
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i] ?? 0;
+        if (anyChanged && this.changed.has(id)) continue;
+        if (exact) {
+          found[id] = (found[id] ?? 0) | flag;
+          continue;
+        }
+        const entry = this.entries[id];
+        if (entry && keyOf(entry).includes(form)) found[id] = (found[id] ?? 0) | flag;
+      }
+    }
+    for (const id of this.changed) {
+      const entry = this.entries[id];
+      if (entry && containsAny(keyOf(entry), forms)) found[id] = (found[id] ?? 0) | flag;
+    }
   }
 }

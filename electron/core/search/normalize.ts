@@ -22,9 +22,20 @@ export function normalizeForSearch(value: string): string {
   return katakanaToHiragana(value.normalize('NFKC').toLowerCase()).replace(/[\s\u30fb・]+/g, '');
 }
 
-/** Romaji of a kana reading, so "toraitsu" finds トライツ. */
+const romajiCache = new Map<string, string>();
+
+/**
+ * Romaji of a kana reading, so "toraitsu" finds トライツ and "kenichi" finds ケンイチ
+ * (wanakana writes ken'ichi; the apostrophe goes). Cached: readings repeat a lot (佐藤,
+ * 鈴木…) and conversion dominates index building at 250,000 contacts.
+ */
 export function romajiOf(reading: string): string {
-  return normalizeForSearch(toRomaji(reading));
+  let romaji = romajiCache.get(reading);
+  if (romaji === undefined) {
+    romaji = normalizeForSearch(toRomaji(reading)).replace(/'/g, '');
+    romajiCache.set(reading, romaji);
+  }
+  return romaji;
 }
 
 /**

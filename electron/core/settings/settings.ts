@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { settings } from '../db/schema';
 import { newId } from '../ids';
 
-const DEFAULTS: Settings = { language: 'system', repName: '', team: 'field_sales' };
+const DEFAULTS: Settings = { language: 'system', repName: '', team: 'field_sales', phoneRegion: 'JP', territory: '' };
 
 export function readSettings(db: Db): Settings {
   const stored = Object.fromEntries(

@@ -19,6 +19,11 @@ export const keys = {
   account: (id: string) => ['accounts', 'one', id] as const,
   timeline: (input: Omit<MethodInput<'journey.timeline'>, 'cursor'>) => ['touchpoints', 'timeline', input] as const,
   overview: (accountId: string) => ['touchpoints', 'overview', accountId] as const,
+  events: ['events'] as const,
+  event: (id: string) => ['events', 'one', id] as const,
+  captures: (eventId: string) => ['captures', eventId] as const,
+  draft: (eventId: string) => ['captures', 'draft', eventId] as const,
+  presentable: ['content', 'presentable'] as const,
 };
 
 export const useAppStatus = () => useQuery({ queryKey: keys.status, queryFn: () => call('app.status', {}) });
@@ -75,3 +80,11 @@ export function invalidateOnDataChanged(client: QueryClient): () => void {
     for (const scope of scopes) void client.invalidateQueries({ queryKey: [scope] });
   });
 }
+
+export const useEvents = () => useQuery({ queryKey: keys.events, queryFn: () => call('events.list', {}) });
+export const useEvent = (id: string) =>
+  useQuery({ queryKey: keys.event(id), queryFn: () => call('events.get', { id }) });
+export const useCaptures = (eventId: string) =>
+  useQuery({ queryKey: keys.captures(eventId), queryFn: () => call('capture.list', { eventId }) });
+export const usePresentableContent = () =>
+  useQuery({ queryKey: keys.presentable, queryFn: () => call('content.presentable', {}) });

@@ -26,9 +26,9 @@ const QUERIES = [
 
 export const journeySuite: BenchSuite = {
   name: 'accounts & journey',
-  async run({ scale, workDir }) {
+  async run({ territory: size, workDir }) {
     const started = Date.now();
-    const { dataDir, built } = territoryDataDir(workDir, scale);
+    const { dataDir, built } = territoryDataDir(workDir, size);
     const buildNote = built ? `territory built in ${((Date.now() - started) / 1000).toFixed(0)} s` : 'territory reused';
     const openStart = Date.now();
     const core = createCore({ dataDir, migrationsFolder: MIGRATIONS, version: 'bench' });

@@ -1,0 +1,252 @@
+import { eq } from 'drizzle-orm';
+import type { CaptureFields } from '../../../src/shared/capture';
+import type { Team } from '../../../src/shared/domain';
+import { AppError } from '../../../src/shared/errors';
+import type { CoreContext } from '../context';
+import {
+  accounts,
+  captureDrafts,
+  captures,
+  consentRecords,
+  contacts,
+  followUps,
+  touchpointContacts,
+  touchpoints,
+} from '../db/schema';
+import { statement } from '../db/statements';
+import { newId } from '../ids';
+import { enqueue } from '../outbox/outbox';
+import { eventBasics } from '../events/events';
+import { isEmail } from './fields';
+import { emailDomain } from './matcher';
+
+export interface CaptureRep {
+  name: string;
+  team: Team;
+  /** New accounts are created in the rep's territory and region. */
+  territory: string;
+  region: string;
+}
+
+export interface SavedCapture {
+  id: string;
+  accountId: string;
+  contactId: string;
+  createdAccount: boolean;
+}
+
+/** Touchpoint summaries are data, written once in the language the rep works in. */
+const SUMMARY = {
+  ja: { booth: (event: string) => `${event} ブースで会話`, card: (event: string) => `${event} で名刺交換` },
+  en: {
+    booth: (event: string) => `Booth conversation at ${event}`,
+    card: (event: string) => `Exchanged business cards at ${event}`,
+  },
+};
+
+function fullName(family: string, given: string, japanese: boolean): string {
+  return (japanese ? [family, given] : [given, family]).filter(Boolean).join(' ');
+}
+
+/** The refusals a capture can get before anything is written, each on its field. */
+function validate(fields: CaptureFields): void {
+  if (!fields.familyName && !fields.givenName && fields.emails.length === 0) {
+    throw new AppError('CAPTURE_INCOMPLETE', 'A visitor needs at least a name or an e-mail address.', 'familyName');
+  }
+  fields.emails.forEach((email, index) => {
+    if (!isEmail(email)) throw new AppError('INVALID_INPUT', `"${email}" is not an e-mail address.`, `emails.${index}`);
+  });
+  if (fields.consent.given && !fields.consent.method) {
+    throw new AppError('INVALID_INPUT', 'Say how consent was given (checkbox or verbal).', 'consent');
+  }
+}
+
+/**
+ * Saves one visitor in ONE transaction: the account and contact (matched or new), the
+ * booth-conversation touchpoint, a business-card touchpoint when a card was exchanged,
+ * the consent record, the follow-up task, the capture row, and an outbox row for each,
+ * and clears the shift's draft. The UI says "saved" only after this commits.
+ */
+export function saveCapture(
+  ctx: CoreContext,
+  eventId: string,
+  fields: CaptureFields,
+  rep: CaptureRep,
+  language: 'ja' | 'en',
+): SavedCapture {
+  validate(fields);
+  const event = eventBasics(ctx, eventId);
+  const { db } = ctx.conn;
+  const sqlite = ctx.conn.sqlite;
+  const now = ctx.now();
+  const japanese = /[\u3040-\u30ff\u3400-\u9fff]/.test(fields.familyName + fields.givenName);
+  const name = fullName(fields.familyName, fields.givenName, japanese) || (fields.emails[0] ?? '');
+  const kana = [fields.familyKana, fields.givenKana].filter(Boolean).join(' ') || null;
+  const captureId = newId(now);
+
+  const result = db.transaction((tx) => {
+    // The account: the one the rep attached to, or a new one.
+    let accountId = fields.match.accountId;
+    let stageCode = 'problem_identification';
+    if (accountId) {
+      const row = statement(sqlite, 'SELECT stage_code FROM accounts WHERE id = ?').get(accountId) as
+        { stage_code: string } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', `There is no account "${accountId}".`, 'match.accountId');
+      stageCode = row.stage_code;
+    } else {
+      accountId = newId(now);
+      const domain = fields.emails.map(emailDomain).find((d) => d !== null) ?? null;
+      const account = {
+        id: accountId,
+        name: fields.company || domain || name,
+        nameKana: fields.companyKana || null,
+        domains: domain ? [domain] : [],
+        industry: 'unknown',
+        size: 'unknown',
+        region: rep.region,
+        territory: rep.territory,
+        stageCode,
+        businessNotes: '',
+        industryNotes: '',
+        createdAt: now,
+        updatedAt: now,
+      };
+      tx.insert(accounts).values(account).run();
+      enqueue(tx, 'account.create', accountId, account, now);
+    }
+
+    // The contact: attached (adding what the booth taught us) or new.
+    let contactId = fields.match.contactId;
+    if (contactId) {
+      const existing = tx.select().from(contacts).where(eq(contacts.id, contactId)).get();
+      if (existing?.accountId !== accountId) {
+        throw new AppError('UNKNOWN_CONTACT', `Contact "${contactId}" is not at this account.`, 'match.contactId');
+      }
+      const emails = [...new Set([...existing.emails, ...fields.emails])];
+      const phones = [...new Set([...existing.phones, ...fields.phones])];
+      const changes: Record<string, unknown> = {};
+      if (emails.length !== existing.emails.length) changes.emails = emails;
+      if (phones.length !== existing.phones.length) changes.phones = phones;
+      if (fields.title && fields.title !== existing.title) changes.title = fields.title;
+      if (fields.consent.given && existing.consent !== 'granted') changes.consent = 'granted';
+      if (Object.keys(changes).length > 0) {
+        tx.update(contacts)
+          .set({ ...changes, updatedAt: now })
+          .where(eq(contacts.id, contactId))
+          .run();
+        enqueue(tx, 'contact.update', contactId, { id: contactId, fields: changes, changedAt: now }, now);
+      }
+    } else {
+      contactId = newId(now);
+      const contact = {
+        id: contactId,
+        accountId,
+        name,
+        nameKana: kana,
+        title: fields.title || null,
+        department: fields.department || null,
+        role: null,
+        emails: fields.emails,
+        phones: fields.phones,
+        consent: fields.consent.given ? 'granted' : 'unknown',
+        createdAt: now,
+        updatedAt: now,
+      };
+      tx.insert(contacts).values(contact).run();
+      enqueue(tx, 'contact.create', contactId, contact, now);
+    }
+
+    // Touchpoints: the conversation always, the card exchange when there was one.
+    const details = {
+      eventId,
+      captureId,
+      rating: fields.rating,
+      interests: fields.interests,
+      answers: fields.answers,
+      ...(fields.notes ? { notes: fields.notes } : {}),
+    };
+    const addTouchpoint = (
+      channel: 'trade_show' | 'business_card',
+      summary: string,
+      touchpointDetails: Record<string, unknown>,
+    ) => {
+      const id = newId(now);
+      const row = {
+        id,
+        accountId,
+        occurredAt: now,
+        channel,
+        team: rep.team,
+        stageCode,
+        summary,
+        details: touchpointDetails,
+        author: rep.name,
+        originDevice: ctx.deviceId,
+        supersedesId: null,
+        createdAt: now,
+      };
+      tx.insert(touchpoints).values(row).run();
+      tx.insert(touchpointContacts).values({ touchpointId: id, contactId }).run();
+      enqueue(tx, 'touchpoint.create', id, { ...row, contactIds: [contactId], contentVersionIds: [] }, now);
+      return id;
+    };
+    const boothTouchpointId = addTouchpoint('trade_show', SUMMARY[language].booth(event.name), details);
+    const cardTouchpointId = fields.cardGiven
+      ? addTouchpoint('business_card', SUMMARY[language].card(event.name), { eventId, captureId })
+      : null;
+
+    if (fields.consent.given && fields.consent.method) {
+      const consent = {
+        id: newId(now),
+        contactId,
+        eventId,
+        granted: true,
+        method: fields.consent.method,
+        textVersion: event.consentVersion,
+        text: event.consentText,
+        recordedAt: now,
+        rep: rep.name,
+      };
+      tx.insert(consentRecords).values(consent).run();
+      enqueue(tx, 'consent.record', consent.id, consent, now);
+    }
+
+    tx.insert(captures)
+      .values({
+        id: captureId,
+        eventId,
+        contactId,
+        accountId,
+        fields,
+        rating: fields.rating,
+        source: fields.source,
+        matchedContact: fields.match.contactId !== null,
+        matchedAccount: fields.match.accountId !== null,
+        boothTouchpointId,
+        cardTouchpointId,
+        rep: rep.name,
+        createdAt: now,
+      })
+      .run();
+
+    if (fields.followUp.kind !== 'none') {
+      const followUp = {
+        id: newId(now),
+        captureId,
+        contactId,
+        eventId,
+        kind: fields.followUp.kind,
+        contentVersionIds: fields.followUp.contentVersionIds,
+        status: 'requested',
+        createdAt: now,
+        updatedAt: now,
+      };
+      tx.insert(followUps).values(followUp).run();
+      enqueue(tx, 'followup.create', followUp.id, followUp, now);
+    }
+
+    tx.delete(captureDrafts).where(eq(captureDrafts.eventId, eventId)).run();
+    return { id: captureId, accountId, contactId, createdAccount: fields.match.accountId === null };
+  });
+  return result;
+}

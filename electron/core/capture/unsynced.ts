@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
+
+/**
+ * Captures whose booth touchpoint is still waiting in the outbox: these exist only on
+ * this device. Counted from the outbox itself, so the number can never drift from what
+ * sync will actually send.
+ */
+export function unsyncedCaptureCount(sqlite: Database.Database, eventId?: string): number {
+  const row = statement(
+    sqlite,
+    `SELECT COUNT(*) AS n FROM captures c
+      WHERE (:eventId IS NULL OR c.event_id = :eventId)
+        AND EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.booth_touchpoint_id AND o.state = 'pending')`,
+  ).get({ eventId: eventId ?? null }) as { n: number };
+  return row.n;
+}
+
+/**
+ * Unsynced captures not contained in any encrypted export written since they were made.
+ * Signing out, resetting and deleting an event are refused while this is above zero.
+ */
+export function unprotectedCaptureCount(sqlite: Database.Database, eventId?: string): number {
+  const row = statement(
+    sqlite,
+    `SELECT COUNT(*) AS n FROM captures c
+      WHERE (:eventId IS NULL OR c.event_id = :eventId)
+        AND EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.booth_touchpoint_id AND o.state = 'pending')
+        AND NOT EXISTS (SELECT 1 FROM capture_exports x
+                         WHERE x.covers_until >= c.created_at AND (x.event_id IS NULL OR x.event_id = c.event_id))`,
+  ).get({ eventId: eventId ?? null }) as { n: number };
+  return row.n;
+}

@@ -1,0 +1,254 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { CaptureFields, type EventDetail, type MatchCandidate } from '../../shared/capture';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { GeneralError } from '../../components/FieldError';
+import { call } from '../../lib/api/client';
+import { keys, useCaptures, useEvent, usePresentableContent } from '../../lib/api/queries';
+import { formatDateTime } from '../../lib/format';
+import { useLabels } from '../../lib/use-label';
+import { CaptureForm } from './CaptureForm';
+import { applyScan, EMPTY_FORM, fromFields, isBlank, matchKey, toFields, type CaptureFormState } from './capture-form';
+import { MatchPanel } from './MatchPanel';
+import { ScanBox } from './ScanBox';
+
+interface CaptureScreenProps {
+  eventId: string;
+}
+
+const DRAFT_PAUSE_MS = 400;
+const MATCH_PAUSE_MS = 120;
+
+interface Notice {
+  text: string;
+  undo?: CaptureFormState;
+}
+
+/** Event mode for one event: stays open for the whole shift. */
+export function CaptureScreen({ eventId }: CaptureScreenProps) {
+  const { t } = useTranslation();
+  const event = useEvent(eventId);
+  if (event.isError) return <ErrorMessage error={event.error} onRetry={() => void event.refetch()} />;
+  if (!event.data) return <p className="muted pad">{t('app.loading')}</p>;
+  return <Shift event={event.data} />;
+}
+
+interface ShiftProps {
+  event: EventDetail;
+}
+
+function Shift({ event }: ShiftProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const client = useQueryClient();
+  const captures = useCaptures(event.id);
+  const content = usePresentableContent();
+  const [form, setForm] = useState<CaptureFormState>(EMPTY_FORM);
+  const [candidates, setCandidates] = useState<MatchCandidate[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [restored, setRestored] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  // A half-typed visitor from before a crash or restart comes back first.
+  useEffect(() => {
+    void call('capture.draft.get', { eventId: event.id }).then((draft) => {
+      if (draft) {
+        setForm(fromFields(draft.fields));
+        setNotice({ text: t('capture.draftRestored', { time: formatDateTime(draft.savedAt, labels.language) }) });
+      }
+      setRestored(true);
+    });
+    // Only once per event: later changes to the language must not re-read the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [event.id]);
+
+  // Every pause in typing commits the draft, so a crash loses at most the last keystrokes.
+  useEffect(() => {
+    if (!restored) return;
+    const timer = setTimeout(() => {
+      if (isBlank(form)) void call('capture.draft.discard', { eventId: event.id });
+      else void call('capture.draft.save', { eventId: event.id, fields: toFields(form) });
+    }, DRAFT_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [form, restored, event.id]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), notice.undo ? 10_000 : 5_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const identity = matchKey(form);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const parsed = CaptureFields.partial().safeParse(toFields(form));
+      if (!parsed.success) return;
+      void call('capture.match', { fields: parsed.data }).then(setCandidates, () => setCandidates([]));
+    }, MATCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+    // The matcher only cares about identifying fields; `identity` captures exactly those.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [identity]);
+
+  const save = useMutation({
+    mutationFn: () =>
+      call('capture.save', {
+        eventId: event.id,
+        fields: toFields(form),
+        language: labels.language === 'ja' ? 'ja' : 'en',
+      }),
+    onSuccess: (saved) => {
+      setForm(EMPTY_FORM);
+      setCandidates([]);
+      setNotice({ text: t('capture.saved', { name: saved.contactName }) });
+      void client.invalidateQueries({ queryKey: keys.captures(event.id) });
+      void client.invalidateQueries({ queryKey: keys.events });
+      firstField.current?.focus();
+    },
+  });
+
+  const nextVisitor = () => {
+    if (isBlank(form)) return;
+    setNotice({ text: t('capture.cleared'), undo: form });
+    setForm(EMPTY_FORM);
+    setCandidates([]);
+    save.reset();
+    firstField.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const key = e.key.toLowerCase();
+    if ((e.altKey || e.ctrlKey || e.metaKey) && key === 'n') {
+      e.preventDefault();
+      nextVisitor();
+    } else if (e.altKey && /^[1-5]$/.test(e.key)) {
+      const candidate = candidates[Number(e.key) - 1];
+      if (candidate) {
+        e.preventDefault();
+        setForm({ ...form, match: { contactId: candidate.contactId, accountId: candidate.accountId } });
+      }
+    } else if (key === 'enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      save.mutate();
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  const chosen = candidates.find((c) => c.accountId === form.match.accountId && c.contactId === form.match.contactId);
+  return (
+    <div className="capture-screen" onKeyDown={onKeyDown}>
+      <header className="capture-header">
+        <div>
+          <span className="eyebrow">{t('capture.eventMode')}</span>
+          <h1>{event.name}</h1>
+          <span className="muted">
+            {event.venue}
+            {event.booth && ` · ${t('events.booth', { booth: event.booth })}`}
+          </span>
+        </div>
+        <div className="capture-counters">
+          <span className="counter-pill">{t('capture.capturedCount', { count: event.captureCount })}</span>
+          <span
+            className={event.unsyncedCount > 0 ? 'counter-pill warning' : 'counter-pill ok'}
+            data-testid="unsynced-count"
+            role="status"
+          >
+            {event.unsyncedCount > 0 ? t('capture.unsynced', { count: event.unsyncedCount }) : t('capture.allSynced')}
+          </span>
+          <Link href={`/events/${event.id}/captures`} className="button">
+            {t('events.openCaptures')}
+          </Link>
+        </div>
+      </header>
+      <div className="capture-body">
+        <form className="panel capture-main" onSubmit={onSubmit} noValidate aria-label={t('capture.save')}>
+          {chosen && (
+            <div className="attached-banner" data-testid="attached">
+              {chosen.contactName
+                ? t('capture.match.attached', { name: `${chosen.contactName} (${chosen.accountName})` })
+                : t('capture.match.attachedAccount', { name: chosen.accountName })}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setForm({ ...form, match: { contactId: null, accountId: null } })}
+              >
+                {t('capture.match.createNew')}
+              </button>
+            </div>
+          )}
+          <CaptureForm
+            form={form}
+            onChange={setForm}
+            event={event}
+            content={content.data ?? []}
+            error={save.error}
+            firstField={firstField}
+          />
+          <GeneralError error={save.error} />
+          <div className="capture-actions">
+            <span className="muted small">{t('capture.saveHint')}</span>
+            <button type="button" className="button" onClick={nextVisitor}>
+              {t('capture.next')}
+            </button>
+            <button type="submit" className="button primary big" disabled={save.isPending}>
+              {save.isPending ? t('common.saving') : t('capture.save')}
+            </button>
+          </div>
+        </form>
+        <aside className="capture-side">
+          <ScanBox onScanned={(scan) => setForm((current) => applyScan(current, scan))} />
+          <MatchPanel candidates={candidates} chosen={form.match} onChoose={(match) => setForm({ ...form, match })} />
+          <section className="panel" aria-labelledby="recent-title">
+            <h2 id="recent-title">{t('capture.recent')}</h2>
+            <ul className="recent-captures" data-testid="recent-captures">
+              {captures.data?.slice(0, 5).map((capture) => (
+                <li key={capture.id}>
+                  <span className="recent-name">{capture.contactName}</span>
+                  <span className="muted"> · {capture.accountName}</span>
+                  {capture.rating && (
+                    <span className={`rating-dot rating-${capture.rating}`}>
+                      {t(`capture.ratings.${capture.rating}`)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+      <div className="toast-region" role="status" aria-live="polite">
+        {notice && (
+          <div className="toast" data-testid="capture-notice">
+            {notice.text}
+            {notice.undo && (
+              <button
+                type="button"
+                className="link-button light"
+                onClick={() => {
+                  if (notice.undo) setForm(notice.undo);
+                  setNotice(null);
+                }}
+              >
+                {t('capture.undo')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="link-button light"
+              aria-label={t('common.close')}
+              onClick={() => setNotice(null)}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

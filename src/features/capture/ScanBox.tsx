@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScanResult } from '../../shared/capture';
+import { call } from '../../lib/api/client';
+
+interface ScanBoxProps {
+  onScanned: (result: ScanResult) => void;
+}
+
+/** A scanner types fast and then stops; a paste arrives at once. Either way, parse after a short pause. */
+const SETTLE_MS = 250;
+
+/**
+ * Where a QR/barcode scanner (acting as a keyboard) or a paste lands. The text is parsed
+ * in the core; what it could not place is listed here so the rep can fix it by hand.
+ */
+export function ScanBox({ onScanned }: ScanBoxProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ScanResult | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const parse = (value: string) => {
+    if (value.trim() === '') return;
+    void call('capture.parseScan', { text: value }).then((parsed) => {
+      setResult(parsed);
+      onScanned(parsed);
+    });
+  };
+
+  return (
+    <section className="panel scan-box" aria-labelledby="scan-title">
+      <h2 id="scan-title">{t('capture.scan')}</h2>
+      <textarea
+        aria-labelledby="scan-title"
+        data-testid="scan-input"
+        rows={3}
+        value={text}
+        placeholder={t('capture.scanPlaceholder')}
+        onChange={(event) => {
+          const value = event.target.value;
+          setText(value);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => parse(value), SETTLE_MS);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            setText('');
+            setResult(null);
+          }
+        }}
+      />
+      {result && (
+        <div className="scan-result" data-testid="scan-result">
+          {Object.keys(result.fields).length > 1 && (
+            <p className="ok-text">{t('capture.scanApplied', { format: t(`capture.formats.${result.format}`) })}</p>
+          )}
+          {result.issues.length > 0 && (
+            <>
+              <p className="warning-text">{t('capture.scanIssues')}</p>
+              <ul className="scan-issues">
+                {result.issues.map((issue, index) => (
+                  <li key={index}>
+                    <strong>{t(`capture.issue.${issue.code}`)}</strong> <code>{issue.field}</code> {issue.value}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

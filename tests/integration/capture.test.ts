@@ -1,0 +1,272 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core/core';
+import type { CaptureFieldsInput } from '../../src/shared/capture';
+import { startCore, type TestCore } from '../support/core';
+
+let core: TestCore;
+let eventId: string;
+
+beforeAll(async () => {
+  core = startCore();
+  const event = await core.value('events.create', {
+    name: 'Test Expo 2026',
+    venue: 'Tokyo Big Sight',
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-03',
+    booth: 'E-12',
+    consentText: 'We may contact you about our products.',
+    consentVersion: 'test-v1',
+    products: ['capture', 'library'],
+    questions: [{ id: 'timeline', kind: 'single', labelJa: '導入時期', labelEn: 'Timeline', options: ['3m', '6m'] }],
+  });
+  eventId = event.id;
+});
+
+afterAll(() => core.close());
+
+function count(sql: string, ...params: unknown[]): number {
+  const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+  const row = db.prepare(sql).get(...params) as { n: number };
+  db.close();
+  return row.n;
+}
+
+const visitor = (overrides: Partial<CaptureFieldsInput> = {}): CaptureFieldsInput => ({
+  familyName: '来場',
+  givenName: '一郎',
+  familyKana: 'ライジョウ',
+  givenKana: 'イチロウ',
+  company: '株式会社テスト精機',
+  emails: ['ichiro@test-seiki.example.jp'],
+  phones: ['+81355551234'],
+  rating: 'hot',
+  interests: ['capture'],
+  answers: { timeline: '3m' },
+  consent: { given: true, method: 'verbal' },
+  cardGiven: true,
+  followUp: { kind: 'meeting', contentVersionIds: [] },
+  notes: '来月デモ希望',
+  ...overrides,
+});
+
+describe('capture.save', () => {
+  it('writes account, contact, two touchpoints, consent, follow-up and capture with their outbox rows in one go', async () => {
+    const outboxBefore = count('SELECT COUNT(*) AS n FROM outbox');
+    await core.value('capture.draft.save', { eventId, fields: visitor() });
+    const saved = await core.value('capture.save', { eventId, fields: visitor(), language: 'ja' });
+    expect(saved).toMatchObject({
+      contactName: '来場 一郎',
+      accountName: '株式会社テスト精機',
+      rating: 'hot',
+      consent: true,
+      followUp: 'meeting',
+      synced: false,
+    });
+    expect(count('SELECT COUNT(*) AS n FROM touchpoints WHERE account_id = ?', saved.accountId)).toBe(2);
+    expect(
+      count(
+        "SELECT COUNT(*) AS n FROM consent_records WHERE contact_id = ? AND text_version = 'test-v1' AND method = 'verbal'",
+        saved.contactId,
+      ),
+    ).toBe(1);
+    expect(count('SELECT COUNT(*) AS n FROM follow_ups WHERE capture_id = ?', saved.id)).toBe(1);
+    // account.create, contact.create, 2 × touchpoint.create, consent.record, followup.create
+    expect(count('SELECT COUNT(*) AS n FROM outbox') - outboxBefore).toBe(6);
+    expect(await core.value('capture.draft.get', { eventId })).toBeNull();
+    const event = await core.value('events.get', { id: eventId });
+    expect(event).toMatchObject({ captureCount: 1, unsyncedCount: 1 });
+    // The capture is in the one journey, and the new company is searchable at once.
+    const timeline = await core.value('journey.timeline', { accountId: saved.accountId });
+    expect(timeline.items.map((t) => t.channel).sort()).toEqual(['business_card', 'trade_show']);
+    expect(timeline.items.find((t) => t.channel === 'trade_show')?.summary).toBe('Test Expo 2026 ブースで会話');
+    expect((await core.value('accounts.search', { query: 'テスト精機' })).items[0]?.id).toBe(saved.accountId);
+    expect(
+      (await core.value('capture.match', { fields: { emails: ['ichiro@test-seiki.example.jp'] } }))[0],
+    ).toMatchObject({
+      contactId: saved.contactId,
+      reasons: expect.arrayContaining(['email']),
+    });
+  });
+
+  it('attaches to an existing contact without duplicating it and adds what the booth taught us', async () => {
+    const [candidate] = await core.value('capture.match', { fields: { emails: ['ichiro@test-seiki.example.jp'] } });
+    const contacts = count('SELECT COUNT(*) AS n FROM contacts');
+    const saved = await core.value('capture.save', {
+      eventId,
+      language: 'en',
+      fields: visitor({
+        emails: ['ichiro.raijo@test-seiki.example.jp'],
+        cardGiven: false,
+        match: { contactId: candidate!.contactId, accountId: candidate!.accountId },
+      }),
+    });
+    expect(saved.contactId).toBe(candidate!.contactId);
+    expect(saved.matchedContact).toBe(true);
+    expect(count('SELECT COUNT(*) AS n FROM contacts')).toBe(contacts);
+    const { contacts: people } = await core.value('accounts.get', { id: saved.accountId });
+    expect(people.find((p) => p.id === saved.contactId)?.emails).toEqual([
+      'ichiro@test-seiki.example.jp',
+      'ichiro.raijo@test-seiki.example.jp',
+    ]);
+    expect(
+      count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'contact.update' AND entity_id = ?", saved.contactId),
+    ).toBe(1);
+  });
+
+  it('refuses bad captures on their field, writes nothing, and keeps the valid part as a draft', async () => {
+    const before = count('SELECT COUNT(*) AS n FROM captures');
+    const cases: [CaptureFieldsInput, string, string][] = [
+      [visitor({ familyName: '', givenName: '', emails: [] }), 'CAPTURE_INCOMPLETE', 'familyName'],
+      [visitor({ emails: ['taro@'] }), 'INVALID_INPUT', 'emails.0'],
+      [visitor({ notes: 'x'.repeat(100_000) }), 'TOO_LONG', 'fields.notes'],
+      [visitor({ match: { contactId: null, accountId: 'no-such-account' } }), 'NOT_FOUND', 'match.accountId'],
+    ];
+    for (const [fields, code, field] of cases) {
+      expect(await core.dispatch('capture.save', { eventId, fields, language: 'ja' })).toMatchObject({
+        ok: false,
+        error: { code, field },
+      });
+    }
+    expect(count('SELECT COUNT(*) AS n FROM captures')).toBe(before);
+    await core.value('capture.draft.save', {
+      eventId,
+      fields: visitor({ notes: 'x'.repeat(100_000), company: '下書き商事' }),
+    });
+    const draft = await core.value('capture.draft.get', { eventId });
+    expect(draft?.fields).toMatchObject({ company: '下書き商事', notes: '' });
+    await core.value('capture.draft.discard', { eventId });
+  });
+});
+
+describe('protecting unsynced captures', () => {
+  it('refuses deleting the event or resetting data until an encrypted export covers every unsynced capture', async () => {
+    expect(await core.dispatch('events.delete', { id: eventId })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSYNCED_WORK' },
+    });
+    expect(await core.dispatch('app.resetData', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSYNCED_WORK' },
+    });
+    expect(await core.dispatch('capture.export', { eventId, password: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'WEAK_PASSWORD', field: 'password' },
+    });
+    const exported = await core.value('capture.export', { eventId, password: 'booth-password-1' });
+    expect(exported.captureCount).toBe(2);
+
+    // A second device imports the file: every capture arrives once, a second import adds nothing.
+    const other = startCore();
+    try {
+      expect(
+        await other.dispatch('capture.import', { dataBase64: exported.dataBase64, password: 'wrong-password' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PASSWORD' },
+      });
+      expect(
+        await other.value('capture.import', { dataBase64: exported.dataBase64, password: 'booth-password-1' }),
+      ).toEqual({
+        captures: 2,
+        alreadyPresent: 0,
+      });
+      expect(
+        await other.value('capture.import', { dataBase64: exported.dataBase64, password: 'booth-password-1' }),
+      ).toEqual({
+        captures: 0,
+        alreadyPresent: 2,
+      });
+      const captures = await other.value('capture.list', { eventId });
+      expect(captures.map((c) => c.contactName)).toEqual(['来場 一郎', '来場 一郎']);
+      expect(new Set(captures.map((c) => c.contactId)).size).toBe(1);
+      expect((await other.value('accounts.search', { query: 'テスト精機' })).total).toBe(1);
+      // The same mutation ids travel along, so the hub applies them once whichever device syncs first.
+      const ids = (dir: string) => {
+        const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+        const rows = (
+          db.prepare("SELECT id FROM outbox WHERE state = 'pending' AND kind != 'event.create' ORDER BY id").all() as {
+            id: string;
+          }[]
+        ).map((r) => r.id);
+        db.close();
+        return rows;
+      };
+      expect(ids(other.dataDir)).toEqual(ids(core.dataDir));
+    } finally {
+      other.close();
+    }
+
+    expect(await core.value('events.delete', { id: eventId })).toEqual({ deleted: true });
+    expect(count('SELECT COUNT(*) AS n FROM captures')).toBe(0);
+    // Consent records are proof and stay; the touchpoints stay in the journey.
+    expect(count('SELECT COUNT(*) AS n FROM consent_records')).toBe(2);
+  });
+});
+
+describe('after the show', () => {
+  it('drafts follow-ups only for visitors who consented, citing only presentable content', async () => {
+    const event = await core.value('events.create', {
+      name: 'Follow-up Fair',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-01',
+      consentText: 'OK to contact',
+      consentVersion: 'f-1',
+    });
+    const presentable = await core.value('content.presentable', {});
+    const current = presentable[0]!;
+    const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    const expired = db.prepare('SELECT id FROM content_versions WHERE valid_until < ? LIMIT 1').get(Date.now()) as {
+      id: string;
+    };
+    db.close();
+    await core.value('capture.save', {
+      eventId: event.id,
+      language: 'en',
+      fields: visitor({
+        emails: ['yes@consent.example.com'],
+        company: '=HYPERLINK("http://evil")',
+        followUp: { kind: 'content', contentVersionIds: [current.versionId, expired.id] },
+      }),
+    });
+    await core.value('capture.save', {
+      eventId: event.id,
+      language: 'en',
+      fields: visitor({
+        emails: ['no@consent.example.com'],
+        company: 'No Consent Ltd',
+        consent: { given: false, method: null },
+        followUp: { kind: 'content', contentVersionIds: [current.versionId] },
+      }),
+    });
+    expect(await core.value('capture.followUps', { eventId: event.id, language: 'en' })).toEqual({
+      drafted: 1,
+      blocked: 1,
+    });
+    const db2 = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    const drafts = db2
+      .prepare('SELECT status, draft_body FROM follow_ups WHERE event_id = ? ORDER BY status')
+      .all(event.id) as { status: string; draft_body: string | null }[];
+    db2.close();
+    expect(drafts.map((d) => d.status)).toEqual(['blocked_no_consent', 'drafted']);
+    const body = drafts[1]!.draft_body!;
+    expect(body).toContain(`${current.title} (v${current.version})`);
+    expect(body.split('\n').filter((line) => line.startsWith('•'))).toHaveLength(1);
+
+    const { csv } = await core.value('capture.csv', { eventId: event.id, layout: 'salesforce' });
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'First Name,Last Name,Company,Title,Email,Phone,Street,Lead Source,Rating,Email Opt Out,Description',
+    );
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const hubspot = await core.value('capture.csv', { eventId: event.id, layout: 'hubspot' });
+    expect(hubspot.csv).toContain('Marketing contact status');
+    expect(hubspot.csv).toContain('Non-marketing contact');
+  });
+});
