@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ContentManifest,
   DeviceReport,
+  DocumentedPushRequest,
   DeviceReportResponse,
   EnrolRequest,
   EnrolResponse,
@@ -49,6 +50,8 @@ export interface Endpoint {
   summary: string;
   access: Access;
   body?: z.ZodType;
+  /** A more telling schema for the OpenAPI document than the one requests are parsed with. */
+  documentedBody?: z.ZodType;
   query?: z.ZodType;
   response: z.ZodType;
   /** The HTTP status for a result, when it is not always 200. */
@@ -112,6 +115,7 @@ export const ENDPOINTS: Endpoint[] = [
     summary: 'Apply a batch of outbox mutations exactly once; one result per mutation.',
     access: 'device',
     body: PushRequest,
+    documentedBody: DocumentedPushRequest,
     response: PushResponse,
     handle: ({ body, caller, deps }) => pushMutations(deps.db, caller, body.mutations, deps.now()),
   }),

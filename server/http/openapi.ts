@@ -39,7 +39,7 @@ function operation(endpoint: Endpoint): JsonSchema {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: schemaOf(endpoint.body, 'input') } },
+            content: { 'application/json': { schema: schemaOf(endpoint.documentedBody ?? endpoint.body, 'input') } },
           },
         }
       : {}),

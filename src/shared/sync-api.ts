@@ -381,19 +381,33 @@ export const MAX_PUSH_MUTATIONS = 1000;
 export const MutationEnvelope = z
   .object({
     mutationId: z.uuid({ version: 'v7' }),
-    kind: z.string().min(1).max(64),
+    kind: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'not a mutation kind'),
     payload: z.unknown(),
   })
   .strict();
 export type MutationEnvelope = z.infer<typeof MutationEnvelope>;
 
+const knownMutation = <K extends MutationKind>(kind: K) =>
+  z.object({ mutationId: MutationEnvelope.shape.mutationId, kind: z.literal(kind), payload: MUTATION_PAYLOADS[kind] });
+
 /** A mutation the app builds: the envelope with a known kind and its typed payload. */
-export type Mutation = {
-  [K in MutationKind]: { mutationId: string; kind: K; payload: MutationPayload<K> };
-}[MutationKind];
+export const Mutation = z.discriminatedUnion('kind', [
+  knownMutation('touchpoint.create'),
+  knownMutation('account.create'),
+  knownMutation('contact.create'),
+  knownMutation('account.update'),
+  knownMutation('contact.update'),
+  knownMutation('consent.record'),
+  knownMutation('followup.create'),
+  knownMutation('event.create'),
+]);
+export type Mutation = z.infer<typeof Mutation>;
 
 export const PushRequest = z.object({ mutations: z.array(MutationEnvelope).min(1).max(MAX_PUSH_MUTATIONS) }).strict();
 export type PushRequest = z.infer<typeof PushRequest>;
+
+/** The push request as documented (OpenAPI): the envelope with each known kind's payload spelled out. */
+export const DocumentedPushRequest = z.object({ mutations: z.array(Mutation).min(1).max(MAX_PUSH_MUTATIONS) });
 
 /** Why a mutation was refused for good. The app shows it on the "needs review" list. */
 export const REJECT_REASONS = [

@@ -5,7 +5,7 @@ import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub
 import { accountCreate, contactCreate, mutationId, touchpointCreate } from './support/mutations';
 
 const ofKind = <K extends Change['kind']>(changes: Change[], kind: K) =>
-  changes.filter((c): c is Extract<Change, { kind: K }> => c.kind === kind).map((c) => c.data);
+  changes.filter((c) => c.kind === kind).map((c) => c.data) as Extract<Change, { kind: K }>['data'][];
 
 forEachDatabase('push and pull', (variant) => {
   let t: TestHub;

@@ -53,6 +53,16 @@ type Step = { envelope: MutationEnvelope } & (
   { parsed: ParsedMutation } | { result: FirstResult } | { duplicateOf: string }
 );
 
+/** PostgreSQL text and jsonb cannot hold U+0000: such a payload is refused here rather than failing the batch in the database. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+  }
+  return false;
+}
+
 /** Checks kind and payload of each mutation on its own: a bad one is rejected, the rest go on. */
 function parseEnvelope(envelope: MutationEnvelope): Step {
   const { mutationId, kind } = envelope;
@@ -60,6 +70,17 @@ function parseEnvelope(envelope: MutationEnvelope): Step {
     return {
       envelope,
       result: { mutationId, status: 'rejected', reason: 'UNKNOWN_KIND', message: `This hub does not know "${kind}".` },
+    };
+  }
+  if (containsNul(envelope.payload)) {
+    return {
+      envelope,
+      result: {
+        mutationId,
+        status: 'rejected',
+        reason: 'INVALID_PAYLOAD',
+        message: 'The payload contains a NUL character.',
+      },
     };
   }
   const payload = MUTATION_PAYLOADS[kind].safeParse(envelope.payload);

@@ -1,0 +1,157 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ContentManifest, type Change } from '../../src/shared/sync-api';
+import { publishContent, retireContent } from '../../server/admin/content';
+import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+
+const DAY = 86_400_000;
+const FILE_SIZE = 300_000;
+
+forEachDatabase('content', (variant) => {
+  let t: TestHub;
+  let rep: Device;
+  let other: Device;
+  let dir: string;
+  let bytes: Buffer;
+  let sha256: string;
+  let versionId: string;
+
+  beforeAll(async () => {
+    t = await startTestHub(variant);
+    rep = await t.enrol({ territories: ['kanto'] });
+    other = await t.enrol({ territories: ['dach'] });
+    dir = mkdtempSync(join(tmpdir(), 'hub-content-'));
+    bytes = randomBytes(FILE_SIZE);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(join(dir, 'guide.pdf'), bytes);
+    const version = await publishContent(
+      t.hub.database.db,
+      t.hub.blobs,
+      {
+        file: join(dir, 'guide.pdf'),
+        kind: 'pdf',
+        title: '製造業DX導入ガイド',
+        language: 'ja',
+        mime: 'application/pdf',
+        pageCount: 12,
+        tags: { stages: ['solution_exploration'], industries: ['manufacturing'] },
+        keyMessages: ['オフラインでも承認済み資料だけを提示'],
+        validFrom: t.clock.now - DAY,
+        validUntil: t.clock.now + 30 * DAY,
+        approver: 'Marketing Lead',
+      },
+      t.clock.now,
+    );
+    versionId = version.id;
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const blob = (headers: Record<string, string> = {}, hash = sha256, method = 'GET') =>
+    t.request(`/v1/content/blobs/${hash}`, { token: rep.token, headers, method });
+
+  it('announces a published version to every territory and lists it as presentable', async () => {
+    for (const device of [rep, other]) {
+      const versions = (await t.pullAll(device)).changes.filter(
+        (c): c is Extract<Change, { kind: 'content_version' }> => c.kind === 'content_version',
+      );
+      expect(versions.map((v) => v.data)).toEqual([
+        expect.objectContaining({
+          id: versionId,
+          sha256,
+          size: FILE_SIZE,
+          version: 1,
+          itemKind: 'pdf',
+          blobAvailable: true,
+        }),
+      ]);
+    }
+    const manifest = ContentManifest.parse((await t.json('/v1/content/manifest', { token: rep.token })).body);
+    expect(manifest.versions.map((v) => [v.id, v.state])).toEqual([[versionId, 'presentable']]);
+  });
+
+  it('serves the whole file with an ETag, and 304 for a matching If-None-Match', async () => {
+    const response = await blob();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe(`"${sha256}"`);
+    expect(response.headers.get('accept-ranges')).toBe('bytes');
+    expect(response.headers.get('content-length')).toBe(String(FILE_SIZE));
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await blob({ 'if-none-match': `"${sha256}"` })).status).toBe(304);
+    const head = await blob({}, sha256, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(FILE_SIZE));
+  });
+
+  it('serves byte ranges, honours If-Range, and refuses a range beyond the file with 416', async () => {
+    const cases: [string, number, number][] = [
+      ['bytes=0-99', 0, 99],
+      ['bytes=1000-', 1000, FILE_SIZE - 1],
+      ['bytes=-500', FILE_SIZE - 500, FILE_SIZE - 1],
+      [`bytes=${FILE_SIZE - 10}-${FILE_SIZE + 100}`, FILE_SIZE - 10, FILE_SIZE - 1],
+    ];
+    for (const [range, start, end] of cases) {
+      const response = await blob({ range });
+      expect(response.status).toBe(206);
+      expect(response.headers.get('content-range')).toBe(`bytes ${start}-${end}/${FILE_SIZE}`);
+      expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
+    }
+    const resumed = await blob({ range: 'bytes=200000-', 'if-range': `"${sha256}"` });
+    expect(resumed.status).toBe(206);
+    expect((await resumed.arrayBuffer()).byteLength).toBe(FILE_SIZE - 200_000);
+    // The client's copy is of another file: it gets the whole current file instead of a mismatched tail.
+    const changed = await blob({ range: 'bytes=200000-', 'if-range': '"0000"' });
+    expect(changed.status).toBe(200);
+    expect((await changed.arrayBuffer()).byteLength).toBe(FILE_SIZE);
+
+    const beyond = await blob({ range: `bytes=${FILE_SIZE}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${FILE_SIZE}`);
+    expect(await beyond.json()).toEqual({ error: { code: 'RANGE_NOT_SATISFIABLE', message: expect.any(String) } });
+  });
+
+  it('serves only registered hashes from its own store, never a path from the request', async () => {
+    const refusals: [string, number][] = [
+      ['../../../../etc/passwd', 404],
+      ['..%2F..%2F..%2Fetc%2Fpasswd', 400],
+      [sha256.toUpperCase(), 400],
+      [`${sha256}.pdf`, 400],
+      ['0'.repeat(64), 404],
+    ];
+    for (const [path, status] of refusals) {
+      const response = await t.request(`/v1/content/blobs/${path}`, { token: rep.token });
+      expect({ path, status: response.status }).toEqual({ path, status });
+      const text = await response.text();
+      expect(text).not.toContain('root:');
+      expect(JSON.parse(text).error.code).toMatch(/^(NOT_FOUND|INVALID_INPUT)$/);
+    }
+    // A file placed in the store by hand is not served until it is registered (published).
+    const stray = randomBytes(100);
+    const strayHash = createHash('sha256').update(stray).digest('hex');
+    writeFileSync(join(dir, 'stray.bin'), stray);
+    await t.hub.blobs.put(join(dir, 'stray.bin'));
+    expect((await blob({}, strayHash)).status).toBe(404);
+    expect((await t.request(`/v1/content/blobs/${sha256}`)).status).toBe(401);
+  });
+
+  it('retires a version: devices pull it as retired and the manifest says so', async () => {
+    const { cursor } = await t.pullAll(rep);
+    await retireContent(t.hub.database.db, versionId);
+    const changes = (await t.pullAll(rep, cursor)).changes;
+    expect(changes).toEqual([
+      expect.objectContaining({
+        kind: 'content_version',
+        data: expect.objectContaining({ id: versionId, approval: 'retired' }),
+      }),
+    ]);
+    const manifest = ContentManifest.parse((await t.json('/v1/content/manifest', { token: rep.token })).body);
+    expect(manifest.versions.map((v) => v.state)).toEqual(['retired']);
+    t.clock.now += 365 * DAY;
+    await expect(retireContent(t.hub.database.db, 'no-such-version')).rejects.toThrow(/no content version/);
+  });
+});

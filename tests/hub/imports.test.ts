@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/shared/sync-api';
+import { exportCsv, neutraliseFormula } from '../../server/admin/csv-export';
+import { importFile, type ImportKind } from '../../server/admin/import/import-records';
+import { formatOf } from '../../server/admin/import/read-rows';
+import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+
+const ACCOUNTS_CSV = `external_id,name,name_kana,domains,industry,size,region,territory,stage,business_notes
+A-1,東海精密株式会社,トウカイセイミツ,tokai-seimitsu.co.jp,manufacturing,100-499,JP,kanto,solution_exploration,受注生産型
+A-2,Rhein Logistik GmbH,,rhein-logistik.de;rhein.de,logistics,500+,DE,dach,,
+A-3,"=HYPERLINK(""http://evil.example"",""click"")",,evil.example,retail,1-99,JP,kanto,,"+cmd|' /C calc'!A0"
+`;
+
+const CONTACTS_JSON = JSON.stringify([
+  {
+    external_id: 'C-1',
+    account_external_id: 'A-1',
+    name: '佐藤 健一',
+    emails: 'kenichi.sato@tokai-seimitsu.co.jp',
+    role: 'champion',
+  },
+  {
+    external_id: 'C-2',
+    account_domain: 'rhein.de',
+    name: 'Anna Weber',
+    emails: ['anna.weber@rhein.de'],
+    consent: 'granted',
+  },
+  { external_id: 'C-3', account_domain: 'evil.example', name: '@SUM(1+1)', emails: '' },
+]);
+
+const TOUCHPOINTS_CSV = `external_id,contact_email,account_domain,occurred_at,channel,summary,url,campaign
+W-1,kenichi.sato@tokai-seimitsu.co.jp,,2026-10-01T09:00:00Z,web_visit,Visited the pricing page,https://example.com/pricing,
+W-2,anna.weber@rhein.de,,1761955200000,webinar,Attended the logistics webinar,,autumn-webinar
+W-3,,rhein-logistik.de,2026-10-02T10:00:00+02:00,email,Opened the newsletter,,newsletter-10
+`;
+
+describe('CSV export cells', () => {
+  it('neutralises every formula trigger and leaves ordinary text alone', () => {
+    expect(['=1+1', '+81 3 1234', '-2+3', '@SUM(A1)', '\tx', '\rx'].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+81 3 1234",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
+    expect(['東海精密', 'a=b', '', 'x@y.jp'].map(neutraliseFormula)).toEqual(['東海精密', 'a=b', '', 'x@y.jp']);
+  });
+});
+
+forEachDatabase('imports', (variant) => {
+  let t: TestHub;
+  let kanto: Device;
+  let dir: string;
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const run = (kind: ImportKind, path: string, dryRun = false, source = 'marketo') =>
+    importFile(t.hub.database.db, { kind, file: path, format: formatOf(path), source, dryRun, now: t.clock.now });
+  const visible = async (device: Device) => {
+    const { changes } = await t.pullAll(device);
+    const of = (kind: Change['kind']) =>
+      changes.filter((c) => c.kind === kind).map((c) => c.data as Record<string, unknown>);
+    return { accounts: of('account'), contacts: of('contact'), touchpoints: of('touchpoint') };
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub(variant);
+    kanto = await t.enrol({ territories: ['kanto', 'dach'] });
+    dir = mkdtempSync(join(tmpdir(), 'hub-import-'));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('dry-runs, imports, and re-imports idempotently accounts, contacts and marketing touchpoints', async () => {
+    const accounts = file('accounts.csv', ACCOUNTS_CSV);
+    const dry = await run('accounts', accounts, true);
+    expect(dry).toEqual({
+      kind: 'accounts',
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      applied: false,
+    });
+    expect((await visible(kanto)).accounts).toEqual([]);
+
+    expect(await run('accounts', accounts)).toMatchObject({ created: 3, applied: true });
+    expect(await run('contacts', file('contacts.json', CONTACTS_JSON))).toMatchObject({ created: 3, applied: true });
+    expect(await run('touchpoints', file('touchpoints.csv', TOUCHPOINTS_CSV))).toMatchObject({
+      created: 3,
+      applied: true,
+    });
+
+    const seen = await visible(kanto);
+    expect(seen.accounts.map((a) => a.name)).toEqual([
+      '東海精密株式会社',
+      'Rhein Logistik GmbH',
+      '=HYPERLINK("http://evil.example","click")',
+    ]);
+    expect(seen.accounts[0]).toMatchObject({
+      nameKana: 'トウカイセイミツ',
+      territory: 'kanto',
+      stageCode: 'solution_exploration',
+      businessNotes: '受注生産型',
+    });
+    expect(seen.accounts[1]).toMatchObject({
+      domains: ['rhein-logistik.de', 'rhein.de'],
+      stageCode: 'problem_identification',
+    });
+    expect(seen.contacts.map((c) => [c.name, c.accountId])).toEqual([
+      ['佐藤 健一', seen.accounts[0]!.id],
+      ['Anna Weber', seen.accounts[1]!.id],
+      ['@SUM(1+1)', seen.accounts[2]!.id],
+    ]);
+    expect(seen.touchpoints.map((tp) => [tp.summary, tp.accountId, tp.contactIds, tp.team])).toEqual([
+      ['Visited the pricing page', seen.accounts[0]!.id, [seen.contacts[0]!.id], 'marketing'],
+      ['Attended the logistics webinar', seen.accounts[1]!.id, [seen.contacts[1]!.id], 'marketing'],
+      ['Opened the newsletter', seen.accounts[1]!.id, [], 'marketing'],
+    ]);
+    expect(seen.touchpoints[0]).toMatchObject({
+      occurredAt: Date.parse('2026-10-01T09:00:00Z'),
+      stageCode: 'solution_exploration',
+      details: { url: 'https://example.com/pricing', source: 'marketo', externalId: 'W-1' },
+    });
+
+    const { cursor } = await t.pullAll(kanto);
+    expect(await run('accounts', accounts)).toMatchObject({ created: 0, updated: 0, unchanged: 3, applied: true });
+    expect(await run('contacts', file('contacts.json', CONTACTS_JSON))).toMatchObject({ unchanged: 3 });
+    expect(await run('touchpoints', file('touchpoints.csv', TOUCHPOINTS_CSV))).toMatchObject({ unchanged: 3 });
+    expect((await t.pullAll(kanto, cursor)).changes).toEqual([]);
+
+    // A changed row updates its record and moves the field clock, so devices take the new value.
+    const changed = ACCOUNTS_CSV.replace('solution_exploration,受注生産型', 'supplier_selection,受注生産型');
+    expect(await run('accounts', file('accounts-2.csv', changed))).toMatchObject({ updated: 1, unchanged: 2 });
+    const update = (await t.pullAll(kanto, cursor)).changes;
+    expect(update).toEqual([
+      expect.objectContaining({
+        kind: 'account',
+        data: expect.objectContaining({
+          stageCode: 'supplier_selection',
+          clocks: { stageCode: expect.stringMatching(/-hub$/) },
+        }),
+      }),
+    ]);
+    // The same external ids from another system are other records.
+    expect(await run('accounts', accounts, true, 'hubspot')).toMatchObject({ created: 3 });
+  });
+
+  it('reports every broken row with its line and writes nothing', async () => {
+    const { cursor } = await t.pullAll(kanto);
+    const broken = `external_id,name,territory,stage
+B-1,Good Row KK,kanto,
+B-3,Too,many,fields,here
+B-4,,kanto,
+B-5,Nowhere Inc,atlantis,
+B-6,Bad Stage KK,kanto,no_such_stage
+B-1,Repeat KK,kanto,
+B-2,"Unclosed quote,kanto,
+`;
+    const report = await run('accounts', file('broken.csv', broken));
+    expect(report.applied).toBe(false);
+    expect(report.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 8]);
+    const message = (row: number) => report.errors.find((e) => e.row === row)?.message;
+    expect(message(3)).toMatch(/record length/i);
+    expect(message(4)).toMatch(/name/);
+    expect(message(5)).toMatch(/atlantis/);
+    expect(message(6)).toMatch(/no_such_stage/);
+    expect(message(7)).toMatch(/repeats row 2/);
+    expect(message(8)).toMatch(/quote/i);
+    expect((await t.pullAll(kanto, cursor)).changes).toEqual([]);
+
+    const contacts = await run(
+      'contacts',
+      file(
+        'bad-contacts.json',
+        JSON.stringify([{ external_id: 'X', account_domain: 'unknown.example', name: 'Nobody' }, { name: 'no id' }]),
+      ),
+    );
+    expect(contacts.errors).toEqual([
+      { row: 1, message: expect.stringContaining('unknown.example') },
+      { row: 2, message: expect.stringContaining('external_id') },
+    ]);
+    expect(contacts.applied).toBe(false);
+  });
+
+  it('exports CSV that no spreadsheet will run as a formula', async () => {
+    const accounts = parse(await exportCsv(t.hub.database.db, 'accounts'), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    const evil = accounts.find((row) => row.domains === 'evil.example');
+    expect(evil?.name).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(evil?.business_notes).toBe(`'+cmd|' /C calc'!A0`);
+    const contacts = parse(await exportCsv(t.hub.database.db, 'contacts'), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    expect(contacts.find((row) => row.name.includes('SUM'))?.name).toBe("'@SUM(1+1)");
+    expect(contacts.find((row) => row.name === '佐藤 健一')?.emails).toBe('kenichi.sato@tokai-seimitsu.co.jp');
+    for (const row of [...accounts, ...contacts]) {
+      for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const dach = parse(await exportCsv(t.hub.database.db, 'accounts', 'dach'), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    expect(dach.map((row) => row.name)).toEqual(['Rhein Logistik GmbH']);
+  });
+});
