@@ -50,7 +50,7 @@ export function CaptureForm({ form, onChange, event, content, error, firstField 
       <div className="field-row">
         <label className="field">
           <span className="field-label">{t('capture.familyName')}</span>
-          <input ref={firstField} {...text('familyName', CAPTURE_LIMITS.name)} autoComplete="off" />
+          <input ref={firstField} {...text('familyName', CAPTURE_LIMITS.name)} autoComplete="off" autoFocus />
           {error$('familyName')}
         </label>
         <label className="field">

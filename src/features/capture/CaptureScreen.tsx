@@ -49,6 +49,11 @@ function Shift({ event }: ShiftProps) {
   const [candidates, setCandidates] = useState<MatchCandidate[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [restored, setRestored] = useState(false);
+  /**
+   * Who decided the attachment: nobody yet, the matcher (follows the typing, so a company name
+   * that matches only half-typed is let go again), or the rep (sticks, including "create new").
+   */
+  const [matchedBy, setMatchedBy] = useState<'none' | 'auto' | 'rep'>('none');
   const firstField = useRef<HTMLInputElement>(null);
 
   // A half-typed visitor from before a crash or restart comes back first.
@@ -82,12 +87,37 @@ function Shift({ event }: ShiftProps) {
 
   const identity = matchKey(form);
   useEffect(() => {
+    // An answer for an older form (say, the visitor just saved) must not overwrite a newer one.
+    let current = true;
     const timer = setTimeout(() => {
       const parsed = CaptureFields.partial().safeParse(toFields(form));
       if (!parsed.success) return;
-      void call('capture.match', { fields: parsed.data }).then(setCandidates, () => setCandidates([]));
+      void call('capture.match', { fields: parsed.data }).then(
+        (found) => {
+          if (!current) return;
+          setCandidates(found);
+          // The same e-mail or phone is the same person, the same company name the same company: attach
+          // unless the rep decided. The banner shows it and "create new" undoes it.
+          if (matchedBy === 'rep') return;
+          const best = found[0];
+          const certain = best?.reasons.some(
+            (reason) =>
+              reason === 'email' || reason === 'phone' || reason === 'company' || reason === 'company_reading',
+          );
+          const match =
+            best && certain
+              ? { contactId: best.contactId, accountId: best.accountId }
+              : { contactId: null, accountId: null };
+          setMatchedBy(best && certain ? 'auto' : 'none');
+          setForm((latest) => ({ ...latest, match }));
+        },
+        () => current && setCandidates([]),
+      );
     }, MATCH_PAUSE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
     // The matcher only cares about identifying fields; `identity` captures exactly those.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [identity]);
@@ -102,6 +132,7 @@ function Shift({ event }: ShiftProps) {
     onSuccess: (saved) => {
       setForm(EMPTY_FORM);
       setCandidates([]);
+      setMatchedBy('none');
       setNotice({ text: t('capture.saved', { name: saved.contactName }) });
       void client.invalidateQueries({ queryKey: keys.captures(event.id) });
       void client.invalidateQueries({ queryKey: keys.events });
@@ -114,8 +145,14 @@ function Shift({ event }: ShiftProps) {
     setNotice({ text: t('capture.cleared'), undo: form });
     setForm(EMPTY_FORM);
     setCandidates([]);
+    setMatchedBy('none');
     save.reset();
     firstField.current?.focus();
+  };
+
+  const chooseMatch = (match: CaptureFormState['match']) => {
+    setMatchedBy('rep');
+    setForm((latest) => ({ ...latest, match }));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -127,7 +164,7 @@ function Shift({ event }: ShiftProps) {
       const candidate = candidates[Number(e.key) - 1];
       if (candidate) {
         e.preventDefault();
-        setForm({ ...form, match: { contactId: candidate.contactId, accountId: candidate.accountId } });
+        chooseMatch({ contactId: candidate.contactId, accountId: candidate.accountId });
       }
     } else if (key === 'enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -203,7 +240,7 @@ function Shift({ event }: ShiftProps) {
         </form>
         <aside className="capture-side">
           <ScanBox onScanned={(scan) => setForm((current) => applyScan(current, scan))} />
-          <MatchPanel candidates={candidates} chosen={form.match} onChoose={(match) => setForm({ ...form, match })} />
+          <MatchPanel candidates={candidates} chosen={form.match} onChoose={chooseMatch} />
           <section className="panel" aria-labelledby="recent-title">
             <h2 id="recent-title">{t('capture.recent')}</h2>
             <ul className="recent-captures" data-testid="recent-captures">
