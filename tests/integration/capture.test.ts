@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
 import type { CaptureFieldsInput } from '../../src/shared/capture';
+import { Mutation } from '../../src/shared/sync-api';
 import { startCore, type TestCore } from '../support/core';
 
 let core: TestCore;
@@ -10,6 +11,7 @@ let eventId: string;
 
 beforeAll(async () => {
   core = startCore();
+  await core.value('settings.update', { territory: 'kanto' });
   const event = await core.value('events.create', {
     name: 'Test Expo 2026',
     venue: 'Tokyo Big Sight',
@@ -137,6 +139,33 @@ describe('capture.save', () => {
     const draft = await core.value('capture.draft.get', { eventId });
     expect(draft?.fields).toMatchObject({ company: '下書き商事', notes: '' });
     await core.value('capture.draft.discard', { eventId });
+  });
+});
+
+describe('the outbox', () => {
+  it('holds every queued change in exactly the shape the hub accepts', () => {
+    const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    const rows = db.prepare('SELECT id, kind, payload FROM outbox').all() as {
+      id: string;
+      kind: string;
+      payload: string;
+    }[];
+    db.close();
+    expect(new Set(rows.map((row) => row.kind))).toEqual(
+      new Set([
+        'event.create',
+        'account.create',
+        'contact.create',
+        'contact.update',
+        'touchpoint.create',
+        'consent.record',
+        'followup.create',
+      ]),
+    );
+    for (const row of rows) {
+      const parsed = Mutation.safeParse({ mutationId: row.id, kind: row.kind, payload: JSON.parse(row.payload) });
+      expect(parsed.success ? 'ok' : `${row.kind}: ${parsed.error.message}`).toBe('ok');
+    }
   });
 });
 

@@ -2,7 +2,6 @@ import { CaptureFields } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { VALID_NOW_SQL } from '../content/presentable';
-import { enqueue } from '../outbox/outbox';
 
 type Language = 'ja' | 'en';
 
@@ -60,6 +59,9 @@ interface PendingRow {
 }
 
 /**
+ * Drafts are this device's working text (the rep edits and sends them from their mail
+ * client), so they stay local: the hub already has the follow-up task itself.
+ *
  * Writes a follow-up draft for every visitor of the event who asked for one. Consent is
  * respected: without a recorded consent no e-mail is drafted (the follow-up is marked
  * blocked instead), and only content that is presentable now is cited.
@@ -96,7 +98,6 @@ export function draftFollowUps(
     for (const row of pending) {
       if (row.consent !== 1) {
         update.run('blocked_no_consent', null, null, null, now, row.id);
-        enqueue(ctx.conn.db, 'followup.update', row.id, { id: row.id, status: 'blocked_no_consent' }, now);
         blocked++;
         continue;
       }
@@ -105,7 +106,6 @@ export function draftFollowUps(
       const contents = (titles.all({ ids: row.content_version_ids, now }) as { label: string }[]).map((t) => t.label);
       const draft = TEMPLATES[language]({ eventName, company, name: row.contact_name, rep, contents, kind: row.kind });
       update.run('drafted', language, draft.subject, draft.body, now, row.id);
-      enqueue(ctx.conn.db, 'followup.update', row.id, { id: row.id, status: 'drafted', language, ...draft }, now);
       drafted++;
     }
   })();

@@ -4,7 +4,6 @@ import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import type { Handlers } from '../dispatcher';
 import { createEvent, getEvent, listEvents } from '../events/events';
-import { enqueue } from '../outbox/outbox';
 import { refreshIndexes } from '../search/refresh-indexes';
 import { readSettings } from '../settings/settings';
 import { VALID_NOW_SQL } from '../content/presentable';
@@ -75,7 +74,7 @@ export function captureHandlers(ready: () => CoreContext): Pick<Handlers, Captur
       const ctx = ready();
       getEvent(ctx, id);
       assertNothingUnprotected(ctx, id);
-      const now = ctx.now();
+      // Deleting is this device's housekeeping after the show: the hub keeps the event and its journey.
       ctx.conn.sqlite.transaction(() => {
         // Consent records are kept (they are the proof); only their link to the event goes.
         statement(ctx.conn.sqlite, 'UPDATE consent_records SET event_id = NULL WHERE event_id = ?').run(id);
@@ -87,7 +86,6 @@ export function captureHandlers(ready: () => CoreContext): Pick<Handlers, Captur
         statement(ctx.conn.sqlite, 'DELETE FROM captures WHERE event_id = ?').run(id);
         statement(ctx.conn.sqlite, 'DELETE FROM capture_drafts WHERE event_id = ?').run(id);
         statement(ctx.conn.sqlite, 'DELETE FROM events WHERE id = ?').run(id);
-        enqueue(ctx.conn.db, 'event.delete', id, { id }, now);
       })();
       ctx.emit('data.changed', { scopes: ['events', 'captures'], accountIds: [] });
       return { deleted: true };

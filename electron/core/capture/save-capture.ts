@@ -16,6 +16,7 @@ import {
 import { statement } from '../db/statements';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
+import { nextHlc } from '../../../src/shared/sync-api';
 import { eventBasics } from '../events/events';
 import { isEmail } from './fields';
 import { emailDomain } from './matcher';
@@ -112,7 +113,8 @@ export function saveCapture(
         updatedAt: now,
       };
       tx.insert(accounts).values(account).run();
-      enqueue(tx, 'account.create', accountId, account, now);
+      const { updatedAt: _updated, ...wire } = account;
+      enqueue(tx, 'account.create', accountId, wire, now);
     }
 
     // The contact: attached (adding what the booth taught us) or new.
@@ -124,7 +126,7 @@ export function saveCapture(
       }
       const emails = [...new Set([...existing.emails, ...fields.emails])];
       const phones = [...new Set([...existing.phones, ...fields.phones])];
-      const changes: Record<string, unknown> = {};
+      const changes: { emails?: string[]; phones?: string[]; title?: string; consent?: 'granted' } = {};
       if (emails.length !== existing.emails.length) changes.emails = emails;
       if (phones.length !== existing.phones.length) changes.phones = phones;
       if (fields.title && fields.title !== existing.title) changes.title = fields.title;
@@ -134,7 +136,16 @@ export function saveCapture(
           .set({ ...changes, updatedAt: now })
           .where(eq(contacts.id, contactId))
           .run();
-        enqueue(tx, 'contact.update', contactId, { id: contactId, fields: changes, changedAt: now }, now);
+        // Field-level, each with a hybrid logical clock: the hub keeps the newest per field.
+        const hlc = nextHlc(now, ctx.deviceId);
+        const stamp = <T>(value: T) => ({ value, hlc, baseHlc: null });
+        const stamped = {
+          ...(changes.emails ? { emails: stamp(changes.emails) } : {}),
+          ...(changes.phones ? { phones: stamp(changes.phones) } : {}),
+          ...(changes.title ? { title: stamp(changes.title) } : {}),
+          ...(changes.consent ? { consent: stamp(changes.consent) } : {}),
+        };
+        enqueue(tx, 'contact.update', contactId, { id: contactId, fields: stamped }, now);
       }
     } else {
       contactId = newId(now);
@@ -148,11 +159,12 @@ export function saveCapture(
         role: null,
         emails: fields.emails,
         phones: fields.phones,
-        consent: fields.consent.given ? 'granted' : 'unknown',
+        consent: fields.consent.given ? ('granted' as const) : ('unknown' as const),
         createdAt: now,
-        updatedAt: now,
       };
-      tx.insert(contacts).values(contact).run();
+      tx.insert(contacts)
+        .values({ ...contact, updatedAt: now })
+        .run();
       enqueue(tx, 'contact.create', contactId, contact, now);
     }
 
@@ -187,7 +199,8 @@ export function saveCapture(
       };
       tx.insert(touchpoints).values(row).run();
       tx.insert(touchpointContacts).values({ touchpointId: id, contactId }).run();
-      enqueue(tx, 'touchpoint.create', id, { ...row, contactIds: [contactId], contentVersionIds: [] }, now);
+      const { createdAt: _created, ...wire } = row;
+      enqueue(tx, 'touchpoint.create', id, { ...wire, contactIds: [contactId], contentVersionIds: [] }, now);
       return id;
     };
     const boothTouchpointId = addTouchpoint('trade_show', SUMMARY[language].booth(event.name), details);
@@ -208,7 +221,21 @@ export function saveCapture(
         rep: rep.name,
       };
       tx.insert(consentRecords).values(consent).run();
-      enqueue(tx, 'consent.record', consent.id, consent, now);
+      enqueue(
+        tx,
+        'consent.record',
+        consent.id,
+        {
+          id: consent.id,
+          contactId,
+          eventId,
+          textVersion: consent.textVersion,
+          method: consent.method,
+          grantedAt: now,
+          rep: rep.name,
+        },
+        now,
+      );
     }
 
     tx.insert(captures)
@@ -242,7 +269,23 @@ export function saveCapture(
         updatedAt: now,
       };
       tx.insert(followUps).values(followUp).run();
-      enqueue(tx, 'followup.create', followUp.id, followUp, now);
+      enqueue(
+        tx,
+        'followup.create',
+        followUp.id,
+        {
+          id: followUp.id,
+          contactId,
+          eventId,
+          kind: followUp.kind,
+          contentVersionIds: followUp.contentVersionIds,
+          status: 'open',
+          note: '',
+          author: rep.name,
+          createdAt: now,
+        },
+        now,
+      );
     }
 
     tx.delete(captureDrafts).where(eq(captureDrafts.eventId, eventId)).run();

@@ -285,3 +285,78 @@ export const captureExports = sqliteTable('capture_exports', {
   coversUntil: integer('covers_until').notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * What the content store knows about each file it holds, by SHA-256. No row: the file is
+ * not on this device. `problem` is null for an intact, showable file; otherwise why it
+ * cannot be shown (corrupted, empty_file, truncated, unsupported_type, unrenderable).
+ */
+export const contentFiles = sqliteTable('content_files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  problem: text('problem'),
+  checkedAt: integer('checked_at').notNull(),
+});
+
+/** A rep's named selection of content items (or page ranges of PDFs), in order. */
+export const decks = sqliteTable('decks', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One entry of a deck. It names the item, not a version, so the deck follows new approved
+ * versions; `version_id` is the version the rep last reviewed it against (a page-count
+ * change since then flags the deck for review). No foreign keys to content: a deck synced
+ * from another device may point at content this device does not have yet.
+ */
+export const deckItems = sqliteTable(
+  'deck_items',
+  {
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id),
+    position: integer('position').notNull(),
+    itemId: text('item_id').notNull(),
+    versionId: text('version_id').notNull(),
+    pageFrom: integer('page_from'),
+    pageTo: integer('page_to'),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.deckId, t.position] })],
+);
+
+/**
+ * A presentation, running or ended. The slides are a snapshot taken at start (versions and
+ * pages), and the time on each slide is saved at every page turn and heartbeat, so a crash
+ * loses at most a few seconds and the next start still writes the "content presented"
+ * touchpoints.
+ */
+export const presentations = sqliteTable(
+  'presentations',
+  {
+    id: text('id').primaryKey(),
+    deckId: text('deck_id'),
+    deckName: text('deck_name'),
+    accountId: text('account_id'),
+    eventId: text('event_id'),
+    attendees: text('attendees', { mode: 'json' }).$type<unknown>().notNull(),
+    slides: text('slides', { mode: 'json' }).$type<unknown>().notNull(),
+    language: text('language').notNull(),
+    position: integer('position').notNull(),
+    blank: integer('blank', { mode: 'boolean' }).notNull(),
+    /** When the current stretch on the current slide began; null while blanked. */
+    shownAt: integer('shown_at'),
+    /** Per slide: total and longest continuous milliseconds on screen. */
+    slideTimes: text('slide_times', { mode: 'json' }).$type<unknown>().notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** Last page turn or heartbeat: where crash recovery closes the last stretch. */
+    lastActiveAt: integer('last_active_at').notNull(),
+    endedAt: integer('ended_at'),
+    recovered: integer('recovered', { mode: 'boolean' }).notNull().default(false),
+    touchpointIds: text('touchpoint_ids', { mode: 'json' }).$type<string[]>(),
+  },
+  (t) => [index('presentations_running').on(t.endedAt)],
+);

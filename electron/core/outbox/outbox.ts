@@ -1,27 +1,20 @@
+import type { MutationKind, MutationPayload } from '../../../src/shared/sync-api';
 import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import { newId } from '../ids';
 
-export type OutboxKind =
-  | 'touchpoint.create'
-  | 'account.create'
-  | 'contact.create'
-  | 'contact.update'
-  | 'consent.record'
-  | 'followup.create'
-  | 'followup.update'
-  | 'event.create'
-  | 'event.delete';
-
 /**
  * Records a local change for the hub. Call inside the transaction that makes the change,
- * so the change and its outbox row commit together or not at all.
+ * so the change and its outbox row commit together or not at all. The payload is already
+ * in the hub's wire shape (src/shared/sync-api.ts), typed per kind, so what is queued
+ * offline is exactly what push sends; the id is the UUIDv7 mutation id the hub uses to
+ * apply it exactly once.
  */
-export function enqueue(
+export function enqueue<K extends MutationKind>(
   tx: Pick<Db, 'insert'>,
-  kind: OutboxKind,
+  kind: K,
   entityId: string,
-  payload: unknown,
+  payload: MutationPayload<K>,
   now: number,
 ): void {
   tx.insert(outbox)

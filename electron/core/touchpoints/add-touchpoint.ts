@@ -71,7 +71,8 @@ export function addTouchpoint(ctx: CoreContext, input: ParsedInput<'touchpoints.
         .values(contactIds.map((contactId) => ({ touchpointId: id, contactId })))
         .run();
     }
-    enqueue(tx, 'touchpoint.create', id, { ...row, contactIds, contentVersionIds: [] }, now);
+    const { createdAt: _created, ...wire } = row;
+    enqueue(tx, 'touchpoint.create', id, { ...wire, contactIds, contentVersionIds: [] }, now);
   });
 
   ctx.emit('data.changed', { scopes: ['touchpoints'], accountIds: [input.accountId] });
