@@ -63,6 +63,29 @@ export default tseslint.config(
     },
   },
   {
+    // The hub is a plain Node service: it shares the wire contract (src/shared) and the demo
+    // dataset generator (electron/core/demo), never the desktop shell or the renderer.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The hub runs under plain Node, not Electron.' }],
+          patterns: [
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/web-host/**'],
+              message: 'The hub does not depend on the desktop shell.',
+            },
+            {
+              group: ['**/src/*', '!**/src/shared', '**/src/!(shared)/**'],
+              message: 'The hub may import only src/shared from the app side.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -39,7 +39,10 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
       c.header('Connection', 'close');
       return fail(c, new HubError(503, 'SHUTTING_DOWN', 'The hub is shutting down; retry shortly.'));
     }
+    logger.debug({ requestId, method: c.req.method, path: c.req.path }, 'request received');
     await next();
+    // A response finished during shutdown tells the client not to reuse the connection.
+    if (deps.draining()) c.header('Connection', 'close');
     logger.info(
       {
         requestId,

@@ -206,7 +206,7 @@ B-2,"Unclosed quote,kanto,
       string,
       string
     >[];
-    expect(contacts.find((row) => row.name.includes('SUM'))?.name).toBe("'@SUM(1+1)");
+    expect(contacts.find((row) => row.name?.includes('SUM'))?.name).toBe("'@SUM(1+1)");
     expect(contacts.find((row) => row.name === '佐藤 健一')?.emails).toBe('kenichi.sato@tokai-seimitsu.co.jp');
     for (const row of [...accounts, ...contacts]) {
       for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
