@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { captureSuite } from './suites/capture';
+import { hubSyncSuite } from './suites/hub-sync';
 import { journeySuite } from './suites/journey';
 import type { BenchRow, BenchSuite, TerritorySize } from './types';
 
-const SUITES: BenchSuite[] = [journeySuite, captureSuite];
+const SUITES: BenchSuite[] = [journeySuite, captureSuite, hubSyncSuite];
 
 const { values } = parseArgs({
   options: {
