@@ -172,7 +172,8 @@ export const touchpoints = pgTable(
     contentVersionIds: jsonb('content_version_ids').$type<string[]>().notNull(),
     createdAt: ms('created_at').notNull(),
   },
-  (t) => [index('touchpoints_account_time').on(t.accountId, t.occurredAt)],
+  // No secondary index: the hub reads touchpoints by id (pull) or scans them (export), and
+  // every index would slow the bulk inserts that dominate a push.
 );
 
 export const consentRecords = pgTable(

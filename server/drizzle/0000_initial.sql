@@ -220,5 +220,4 @@ CREATE INDEX "consent_records_contact" ON "consent_records" USING btree ("contac
 CREATE INDEX "contacts_account" ON "contacts" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_versions_item_version" ON "content_versions" USING btree ("item_id","version");--> statement-breakpoint
 CREATE INDEX "devices_user" ON "devices" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "followups_contact" ON "followups" USING btree ("contact_id");--> statement-breakpoint
-CREATE INDEX "touchpoints_account_time" ON "touchpoints" USING btree ("account_id","occurred_at");
+CREATE INDEX "followups_contact" ON "followups" USING btree ("contact_id");

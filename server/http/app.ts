@@ -9,6 +9,7 @@ import { assertAccess, ENDPOINTS, NO_CALLER, type HubDeps } from './endpoints';
 import { HubError } from './errors';
 import { openApiDocument } from './openapi';
 import { readJson, readQuery } from './parse';
+import { RawJson } from './raw-json';
 
 export interface HubAppOptions extends HubDeps {
   logger: Logger;
@@ -82,6 +83,7 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
       const body = endpoint.body ? await readJson(c, endpoint.body) : undefined;
       const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
       const result = await endpoint.handle({ body, query, caller, deps });
+      if (result instanceof RawJson) return c.body(result.text, 200, { 'Content-Type': 'application/json' });
       return c.json(result as object, endpoint.statusOf?.(result) ?? 200);
     });
   }

@@ -24,6 +24,7 @@ import { pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push/push';
 import { recordReport, syncHealth } from '../sync/sync-health';
 import { HubError } from './errors';
+import type { RawJson } from './raw-json';
 
 /** What every handler may use. */
 export interface HubDeps {
@@ -69,7 +70,8 @@ function endpoint<
     body?: B;
     query?: Q;
     response: R;
-    handle(input: HandlerInput<z.infer<B>, z.infer<Q>>): Promise<z.infer<R>>;
+    /** The answer, or the same already rendered as JSON text (checked against `response` by the tests). */
+    handle(input: HandlerInput<z.infer<B>, z.infer<Q>>): Promise<z.infer<R> | RawJson>;
   },
 ): Endpoint {
   return definition as Endpoint;

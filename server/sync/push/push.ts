@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   FirstResult,
   isMutationKind,
@@ -144,7 +144,7 @@ export async function pushMutations(
     const seen = await tx
       .select({ id: mutations.id, status: mutations.status, result: mutations.result })
       .from(mutations)
-      .where(inArray(mutations.id, ids));
+      .where(sql`${mutations.id} = ANY(${sql.param(ids)}::uuid[])`);
     for (const row of seen) {
       earlier.set(
         row.id,
