@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract';
-import { AppError, toErrorInfo, type ErrorInfo } from '../../src/shared/errors';
+import { AppError, toErrorInfo, type ErrorInfo, type Result } from '../../src/shared/errors';
 import { accountFacets, getAccount, indexedAccounts } from './accounts/accounts';
 import { assertNothingUnprotected, captureHandlers } from './capture/handlers';
 import { ContactMatcher } from './capture/matcher';
+import { contentHandlers } from './content/handlers';
+import { demoContentDir, openContent, prepareContent } from './content/open-content';
+import { resolveServable } from './content/serve';
+import type { ServableFile } from './content/servable';
 import type { CoreContext } from './context';
 import { openDatabase, type Connection } from './db/connection';
 import { readDatasetFile, insertDataset } from './demo/load';
@@ -31,6 +35,11 @@ export type CoreListener = <E extends EventName>(event: E, payload: EventPayload
 export interface Core {
   dispatch: Dispatch;
   subscribe(listener: CoreListener): () => void;
+  /**
+   * For Electron's content protocol and the browser host's content route (never the
+   * renderer): the file of a presentable version after the hash check, or the refusal.
+   */
+  serveContent(versionId: unknown): Result<ServableFile>;
   close(): void;
 }
 
@@ -63,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
       const { db } = conn;
       const deviceId = ensureDeviceId(db, now());
       const isEmpty = !db.$client.prepare('SELECT 1 FROM accounts LIMIT 1').get();
+      const demoDir = isEmpty && options.demoDatasetFile ? demoContentDir(options.demoDatasetFile) : undefined;
       if (isEmpty && options.demoDatasetFile) {
         insertDataset(db.$client, readDatasetFile(options.demoDatasetFile), now());
         updateSettings(db, { repName: '山田 太郎' });
@@ -72,7 +82,18 @@ export function createCore(options: CoreOptions): Core {
       accountIndex.load(accounts);
       const matcher = new ContactMatcher();
       matcher.load(accounts, contacts);
-      return { kind: 'ready', ctx: { conn, accountIndex, matcher, deviceId, now, emit, dataDir: options.dataDir } };
+      const ctx: CoreContext = {
+        conn,
+        accountIndex,
+        matcher,
+        deviceId,
+        now,
+        emit,
+        dataDir: options.dataDir,
+        ...openContent(options.dataDir, conn.sqlite),
+      };
+      prepareContent(ctx, demoDir);
+      return { kind: 'ready', ctx };
     } catch (error) {
       conn?.sqlite.close();
       return { kind: 'recovery', error: toErrorInfo(error) };
@@ -140,10 +161,18 @@ export function createCore(options: CoreOptions): Core {
       return addTouchpoint(ctx, input, { name: repName || 'Field rep', team });
     },
     ...captureHandlers(ready),
+    ...contentHandlers(ready),
   });
 
   return {
     dispatch,
+    serveContent(versionId) {
+      try {
+        return { ok: true, value: resolveServable(ready(), versionId, false) };
+      } catch (error) {
+        return { ok: false, error: toErrorInfo(error) };
+      }
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { isMethodName } from '../../src/shared/contract';
+import { contentResponse, errorResponse } from '../core/content/http-response';
 import { createCore, type Core, type CoreOptions } from '../core/core';
 
 export interface WebHostOptions extends CoreOptions {
@@ -58,6 +59,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return c.json({ ok: false, error: { code: 'INVALID_INPUT', message: 'The body is not JSON.' } }, 400);
     }
     return c.json(await core.dispatch(method, input));
+  });
+
+  // The host's equivalent of Electron's oneteam-content:// protocol: the core checks the version
+  // and the file's hash, and the same streamer as in Electron sends it (or the refusal, with its code).
+  app.get('/api/content/:versionId', async (c) => {
+    const served = core.serveContent(c.req.param('versionId'));
+    return served.ok ? contentResponse(c.req.raw, served.value) : errorResponse(served.error);
   });
 
   app.get('/api/events', (c) =>

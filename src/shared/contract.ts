@@ -24,6 +24,22 @@ import {
   ScanResult,
   CAPTURE_LIMITS,
 } from './capture';
+import {
+  AudienceMode,
+  ContentProblem,
+  Deck,
+  DeckSaveInput,
+  DeckSummary,
+  LibraryFacets,
+  LibraryItem,
+  LibraryQuery,
+  LibraryVersion,
+  PresentationSummary,
+  PresenterChanged,
+  PresenterSession,
+  PresentStartInput,
+  Recommendation,
+} from './content';
 import { ErrorInfo } from './schemas';
 
 /**
@@ -192,6 +208,45 @@ export const methods = {
       }),
     ),
   ),
+  'content.library': method(LibraryQuery, z.object({ total: z.number().int(), items: z.array(LibraryItem) })),
+  'content.facets': method(Empty, LibraryFacets),
+  'content.item': method(
+    z.object({ itemId: Id }).strict(),
+    z.object({ item: LibraryItem, versions: z.array(LibraryVersion) }),
+  ),
+  'content.recommended': method(
+    z.object({ accountId: Id, contactIds: z.array(Id).max(50).optional() }).strict(),
+    z.array(Recommendation),
+  ),
+  /** Checks the file's hash in full, then says it may be shown: call before a viewer opens. */
+  'content.open': method(z.object({ versionId: Id }).strict(), LibraryVersion),
+  /** The viewer could not render a file whose hash and structure were fine: it is never offered again. */
+  'content.reportProblem': method(
+    z.object({ versionId: Id, problem: z.literal('unrenderable'), detail: z.string().max(500) }).strict(),
+    z.object({ problem: ContentProblem }),
+  ),
+  'decks.list': method(Empty, z.array(DeckSummary)),
+  'decks.get': method(z.object({ id: Id }).strict(), Deck),
+  'decks.save': method(DeckSaveInput, Deck),
+  /** Accepts the versions a deck uses now as reviewed (clears "needs review"). */
+  'decks.review': method(z.object({ id: Id }).strict(), Deck),
+  'decks.delete': method(z.object({ id: Id }).strict(), z.object({ deleted: z.literal(true) })),
+  'presenter.start': method(PresentStartInput, PresenterSession),
+  'presenter.get': method(z.object({ sessionId: Id }).strict(), PresenterSession),
+  'presenter.show': method(
+    z.object({ sessionId: Id, position: z.number().int().nonnegative(), blank: z.boolean() }).strict(),
+    PresenterChanged,
+  ),
+  /** Saves the time on the current page so far (every few seconds), for crash recovery. */
+  'presenter.heartbeat': method(z.object({ sessionId: Id }).strict(), z.object({ savedAt: Timestamp })),
+  'presenter.end': method(z.object({ sessionId: Id }).strict(), PresentationSummary),
+  /** What the audience screen shows now (nothing private), or null when nothing is being presented. */
+  'presenter.current': method(Empty, PresenterChanged.nullable()),
+  /**
+   * Opens (or closes) the audience view: Electron's main process puts it full screen on a
+   * second display when there is one; otherwise (and in the browser host) this window shows it.
+   */
+  'presenter.window': method(z.object({ action: z.enum(['open', 'close']) }).strict(), AudienceMode),
 } as const;
 
 export type Methods = typeof methods;
@@ -210,8 +265,10 @@ export function isMethodName(value: unknown): value is MethodName {
 
 /** Events the core pushes to every window. Subscribing returns a disposer. */
 export const events = {
+  /** Every page turn of the running presentation: only what the audience screen may show. */
+  'presenter.changed': PresenterChanged,
   'data.changed': z.object({
-    scopes: z.array(z.enum(['accounts', 'touchpoints', 'settings', 'events', 'captures'])),
+    scopes: z.array(z.enum(['accounts', 'touchpoints', 'settings', 'events', 'captures', 'content', 'decks'])),
     accountIds: z.array(Id),
   }),
 } as const;

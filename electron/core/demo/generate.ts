@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
 import { toRomaji } from 'wanakana';
 import {
   COMMITTEE_ROLES,
@@ -24,6 +26,7 @@ import {
   JP_LEGAL,
   JP_STEMS,
   JP_TERRITORIES,
+  KEY_MESSAGES,
   SIZES,
   TITLES,
   WEB_PAGES,
@@ -217,16 +220,59 @@ interface Catalogue {
   deliverable: DatasetContentVersion[];
 }
 
+/** One catalogue file as resources/demo/content/manifest.json lists it (broken fixtures are skipped). */
+const DemoFile = z.object({
+  itemIndex: z.number().int(),
+  version: z.number().int(),
+  sha256: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  pageCount: z.number().int().nullable(),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+});
+type DemoFile = z.infer<typeof DemoFile>;
+
+const DEMO_MANIFEST = new URL('../../../resources/demo/content/manifest.json', import.meta.url);
+
+function demoFiles(): DemoFile[] {
+  const entries = z.array(z.unknown()).parse(JSON.parse(readFileSync(DEMO_MANIFEST, 'utf8')));
+  return entries.flatMap((entry) => {
+    const file = DemoFile.safeParse(entry);
+    return file.success ? [file.data] : [];
+  });
+}
+
+/** A manifest date (the validity the file prints) as the instant it starts, UTC. */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The key messages a deck states: its first message slide always, the second in decks of seven pages or more. */
+function keyMessagesOf(index: number, japanese: boolean, pageCount: number | null): string[] {
+  const messages = KEY_MESSAGES[japanese ? 'ja' : 'en'];
+  const pick = (offset: number) => messages[(index + offset) % messages.length] ?? '';
+  return pageCount !== null && pageCount >= 7 ? [pick(0), pick(1)] : [pick(0)];
+}
+
+/**
+ * The demo catalogue: titles, kinds and tags are generated; each version's file facts
+ * (SHA-256, size, type, pages) and validity come from the demo content manifest, so the
+ * dates the files print are the dates the app enforces, and the content store can hold
+ * the real files. Item 1 has only an expired version, item 2 only one not yet released,
+ * item 7 expires within two weeks: every state is visible on first run.
+ */
 function catalogue(random: Random): Catalogue {
+  const files = demoFiles();
   const items: Dataset['contentItems'] = [];
   const versions: DatasetContentVersion[] = [];
   CONTENT_TITLES.forEach(([titleJa, titleEn, product], index) => {
     const japanese = index % 3 !== 2;
     const kind = titleEn.includes('video') ? 'video' : index % 10 === 9 ? 'image' : 'pdf';
-    const createdAt = DEMO_ANCHOR - (400 + random.int(300)) * DAY;
+    const own = files.filter((file) => file.itemIndex === index).sort((a, b) => a.version - b.version);
+    const first = own[0];
+    if (!first) throw new Error(`The demo content manifest has no file for item ${index}.`);
+    const createdAt = dayStart(first.validFrom);
     const itemId = random.id(createdAt);
     items.push({ id: itemId, kind });
-    const count = index % 4 === 0 ? 3 : index % 3 === 0 ? 2 : 1;
     const stageCount = 1 + random.int(3);
     const firstStage = random.int(STAGE_CODES.length - stageCount + 1);
     const tags = {
@@ -236,31 +282,23 @@ function catalogue(random: Random): Catalogue {
       products: [product],
       language: [japanese ? 'ja' : 'en'],
     };
-    for (let version = 1; version <= count; version++) {
-      const validFrom = createdAt + (version - 1) * 120 * DAY;
-      const last = version === count;
-      // Item 1 keeps only an expired version, item 2 has a version not yet released: every state is visible on first run.
-      const validUntil =
-        index === 1 && last ? DEMO_ANCHOR - 10 * DAY : last ? DEMO_ANCHOR + (200 + random.int(300)) * DAY : null;
-      const from = index === 2 && last ? DEMO_ANCHOR + 20 * DAY : validFrom;
-      const title = japanese ? titleJa : titleEn;
+    for (const file of own) {
+      const validFrom = dayStart(file.validFrom);
       versions.push({
-        id: random.id(from),
+        id: random.id(validFrom),
         itemId,
-        version,
-        title,
+        version: file.version,
+        title: japanese ? titleJa : titleEn,
         language: japanese ? 'ja' : 'en',
         approval: 'approved',
-        validFrom: from,
-        validUntil,
-        sha256: Array.from({ length: 64 }, () => '0123456789abcdef'[random.int(16)]).join(''),
-        size: kind === 'video' ? 4_000_000 + random.int(4_000_000) : 200_000 + random.int(2_000_000),
-        mime: kind === 'pdf' ? 'application/pdf' : kind === 'video' ? 'video/mp4' : 'image/png',
-        pageCount: kind === 'pdf' ? 4 + random.int(20) : null,
+        validFrom,
+        validUntil: file.validUntil === null ? null : dayStart(file.validUntil),
+        sha256: file.sha256,
+        size: file.size,
+        mime: file.mime,
+        pageCount: file.pageCount,
         tags,
-        keyMessages: japanese
-          ? ['オフラインでも承認済み資料だけを提示', '営業とマーケティングが同じ顧客履歴を共有']
-          : ['Only approved material, even offline', 'Sales and marketing share one customer history'],
+        keyMessages: keyMessagesOf(index, japanese, file.pageCount),
         approvedBy: random.pick(AUTHORS.marketing ?? []),
       });
     }
@@ -353,12 +391,32 @@ function summaryFor(
   return text[channel][japanese ? 0 : 1];
 }
 
-function detailsFor(random: Random, channel: Channel, content: DatasetContentVersion | undefined, japanese: boolean) {
-  if (channel === 'content_presented' && content?.pageCount) {
-    const pages = Math.min(content.pageCount, 3 + random.int(6));
+function detailsFor(
+  random: Random,
+  channel: Channel,
+  content: DatasetContentVersion | undefined,
+  japanese: boolean,
+  occurredAt: number,
+  attendeeCount: number,
+) {
+  if (channel === 'content_presented' && content) {
+    // The same details the presenter writes, so the journey shows generated and real presentations alike.
+    const count = content.pageCount === null ? 1 : Math.min(content.pageCount, 3 + random.int(6));
+    const pages = Array.from({ length: count }, (_, index) => ({
+      versionId: content.id,
+      page: content.pageCount === null ? null : index + 1,
+      seconds: 5 + random.int(90),
+      seen: true,
+    }));
     return {
-      pagesSeen: Array.from({ length: pages }, (_, index) => index + 1),
-      secondsPerPage: Array.from({ length: pages }, () => 5 + random.int(90)),
+      presentationId: random.id(occurredAt),
+      deckName: null,
+      eventId: null,
+      durationSeconds: pages.reduce((sum, page) => sum + page.seconds, 0),
+      pages,
+      keyMessagesCovered: content.keyMessages,
+      attendeeCount,
+      recovered: false,
     };
   }
   if (channel === 'meeting' || channel === 'call') {
@@ -462,7 +520,7 @@ export function createGenerator(options: GenerateOptions = {}) {
           team,
           stageCode: STAGE_CODES[atStage] ?? stageCode,
           summary: summaryFor(random, channel, company.japanese, version, event),
-          details: detailsFor(random, channel, version, company.japanese),
+          details: detailsFor(random, channel, version, company.japanese, occurredAt, contactIds.length),
           author: random.pick(AUTHORS[team] ?? []),
           contactIds,
           contentVersionIds: version ? [version.id] : [],

@@ -277,3 +277,32 @@ export const WEB_PAGES: [string, string][] = [
   ['採用情報', 'careers page'],
   ['ブログ記事', 'blog article'],
 ];
+
+/**
+ * The approved key messages of the demo decks, in the order the slides state them: an
+ * item's deck carries message (index mod 8) first, then the next one
+ * (scripts/generate-demo-content.ts prints these headings; a test checks each version's
+ * key messages are printed in its file).
+ */
+export const KEY_MESSAGES: Record<'ja' | 'en', string[]> = {
+  ja: [
+    'オフラインでも承認済み資料だけを提示',
+    '営業とマーケティングが同じ顧客履歴を共有',
+    'すべての提示が顧客ジャーニーに残る',
+    '資料は常に最新の承認版',
+    '購買委員会を前提に設計',
+    '標準でセキュア',
+    '一般的なノートPCでも高速',
+    '定着を数値で把握',
+  ],
+  en: [
+    'Only approved material, even offline',
+    'Sales and marketing share one customer history',
+    'Every presentation lands in the journey',
+    'Decks that keep themselves current',
+    'Built for buying committees',
+    'Secure by design',
+    'Fast on an ordinary laptop',
+    'Adoption you can measure',
+  ],
+};

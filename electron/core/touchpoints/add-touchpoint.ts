@@ -1,9 +1,10 @@
 import type { ParsedInput } from '../../../src/shared/contract';
-import type { Team, Touchpoint } from '../../../src/shared/domain';
+import type { Channel, Team, Touchpoint } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
 import { assertAccountExists } from '../accounts/accounts';
 import type { CoreContext } from '../context';
-import { touchpointContacts, touchpoints } from '../db/schema';
+import type { Db } from '../db/connection';
+import { touchpointContacts, touchpointContent, touchpoints } from '../db/schema';
 import { statement } from '../db/statements';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
@@ -13,6 +14,48 @@ import { hydrateTouchpoints, TOUCHPOINT_COLUMNS, type TouchpointRow } from '../j
 export interface Author {
   name: string;
   team: Team;
+}
+
+/** A touchpoint about to be written. */
+export interface NewTouchpoint {
+  id: string;
+  accountId: string;
+  occurredAt: number;
+  channel: Channel;
+  team: Team;
+  stageCode: string;
+  summary: string;
+  details: Record<string, unknown>;
+  author: string;
+  originDevice: string;
+  supersedesId: string | null;
+  createdAt: number;
+}
+
+/**
+ * Writes one touchpoint with its contact and content links and its `touchpoint.create`
+ * outbox row (the hub's wire shape: the row without its local created-at). Call inside
+ * the caller's transaction: the touchpoint and its outbox row commit together or not at all.
+ */
+export function insertTouchpoint(
+  tx: Pick<Db, 'insert'>,
+  row: NewTouchpoint,
+  contactIds: string[],
+  contentVersionIds: string[],
+): void {
+  tx.insert(touchpoints).values(row).run();
+  if (contactIds.length > 0) {
+    tx.insert(touchpointContacts)
+      .values(contactIds.map((contactId) => ({ touchpointId: row.id, contactId })))
+      .run();
+  }
+  if (contentVersionIds.length > 0) {
+    tx.insert(touchpointContent)
+      .values(contentVersionIds.map((contentVersionId) => ({ touchpointId: row.id, contentVersionId })))
+      .run();
+  }
+  const { createdAt, ...wire } = row;
+  enqueue(tx, 'touchpoint.create', row.id, { ...wire, contactIds, contentVersionIds }, createdAt);
 }
 
 /**
@@ -51,7 +94,7 @@ export function addTouchpoint(ctx: CoreContext, input: ParsedInput<'touchpoints.
     const details: Record<string, unknown> = {};
     if (input.notes !== '') details.notes = input.notes;
     if (input.nextSteps !== '') details.nextSteps = input.nextSteps;
-    const row = {
+    const row: NewTouchpoint = {
       id,
       accountId: input.accountId,
       occurredAt: input.occurredAt ?? now,
@@ -65,14 +108,7 @@ export function addTouchpoint(ctx: CoreContext, input: ParsedInput<'touchpoints.
       supersedesId: input.supersedesId ?? null,
       createdAt: now,
     };
-    tx.insert(touchpoints).values(row).run();
-    if (contactIds.length > 0) {
-      tx.insert(touchpointContacts)
-        .values(contactIds.map((contactId) => ({ touchpointId: id, contactId })))
-        .run();
-    }
-    const { createdAt: _created, ...wire } = row;
-    enqueue(tx, 'touchpoint.create', id, { ...wire, contactIds, contentVersionIds: [] }, now);
+    insertTouchpoint(tx, row, contactIds, []);
   });
 
   ctx.emit('data.changed', { scopes: ['touchpoints'], accountIds: [input.accountId] });
