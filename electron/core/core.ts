@@ -18,9 +18,19 @@ import { timeline } from './journey/timeline';
 import { AccountSearchIndex } from './search/account-index';
 import { ensureDeviceId, readSettings, updateSettings } from './settings/settings';
 import { listStages } from './stages/stages';
+import { SyncEngine } from './sync/engine';
+import { syncHandlers } from './sync/handlers';
+import { FileSecretStore, type SecretStore } from './sync/secret-store';
 import { addTouchpoint } from './touchpoints/add-touchpoint';
 
 export interface CoreOptions {
+  /** Where the device token is kept (Electron: safeStorage through main). Default: a file in dataDir. */
+  secrets?: SecretStore | undefined;
+  /** The HTTP client for the hub (tests inject faults here). */
+  fetch?: typeof fetch | undefined;
+  syncIntervalMs?: number | undefined;
+  /** A hub this installation was pointed at (`npm run web -- --hub URL`): the enrolment form starts with it. */
+  suggestedHubUrl?: string | undefined;
   dataDir: string;
   migrationsFolder: string;
   /** Loaded into an empty database on first run (the demo dataset). */
@@ -43,7 +53,7 @@ export interface Core {
   close(): void;
 }
 
-type State = { kind: 'ready'; ctx: CoreContext } | { kind: 'recovery'; error: ErrorInfo };
+type State = { kind: 'ready'; ctx: CoreContext; engine: SyncEngine } | { kind: 'recovery'; error: ErrorInfo };
 
 export const DATABASE_FILE = 'oneteam.db';
 
@@ -59,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  const secrets = options.secrets ?? new FileSecretStore(join(options.dataDir, 'device-token'));
 
   function open(): State {
     mkdirSync(options.dataDir, { recursive: true });
@@ -93,7 +104,15 @@ export function createCore(options: CoreOptions): Core {
         ...openContent(options.dataDir, conn.sqlite),
       };
       prepareContent(ctx, demoDir);
-      return { kind: 'ready', ctx };
+      const engine = new SyncEngine(ctx, {
+        secrets,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}),
+        ...(options.suggestedHubUrl ? { suggestedHubUrl: options.suggestedHubUrl } : {}),
+        onStatus: (status) => emit('sync.status', status),
+      });
+      engine.start();
+      return { kind: 'ready', ctx, engine };
     } catch (error) {
       conn?.sqlite.close();
       return { kind: 'recovery', error: toErrorInfo(error) };
@@ -113,12 +132,13 @@ export function createCore(options: CoreOptions): Core {
     return movedTo;
   }
 
-  function ready(): CoreContext {
+  function running(): { ctx: CoreContext; engine: SyncEngine } {
     if (state.kind !== 'ready') {
       throw new AppError('DB_UNAVAILABLE', `The database is not available: ${state.error.message}`);
     }
-    return state.ctx;
+    return state;
   }
+  const ready = () => running().ctx;
 
   const dispatch = createDispatcher({
     'app.status': () =>
@@ -135,9 +155,11 @@ export function createCore(options: CoreOptions): Core {
         throw new AppError('INVALID_INPUT', 'The database is fine; there is nothing to recover.');
       return { movedTo: startFresh('unreadable') };
     },
-    'app.resetData': () => {
-      const ctx = ready();
+    'app.resetData': async () => {
+      const { ctx, engine } = running();
       assertNothingUnprotected(ctx);
+      engine.stop();
+      await engine.idle();
       ctx.conn.sqlite.close();
       startFresh('reset');
       emit('data.changed', { scopes: ['accounts', 'touchpoints', 'settings', 'events', 'captures'], accountIds: [] });
@@ -162,6 +184,7 @@ export function createCore(options: CoreOptions): Core {
     },
     ...captureHandlers(ready),
     ...contentHandlers(ready),
+    ...syncHandlers(running),
   });
 
   return {
@@ -178,7 +201,10 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close() {
-      if (state.kind === 'ready') state.ctx.conn.sqlite.close();
+      if (state.kind === 'ready') {
+        state.engine.stop();
+        state.ctx.conn.sqlite.close();
+      }
       listeners.clear();
     },
   };

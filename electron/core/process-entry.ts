@@ -5,6 +5,7 @@
  */
 import { createCore, type Core } from './core';
 import { ToCore, type FromCore } from './protocol';
+import { RelayedSecretStore } from './sync/secret-store';
 
 interface ParentPort {
   on(event: 'message', listener: (message: { data: unknown }) => void): void;
@@ -23,7 +24,10 @@ port.on('message', ({ data }) => {
   const msg = message.data;
   if (msg.type === 'init') {
     if (core) return;
-    core = createCore(msg);
+    const { deviceToken, ...options } = msg;
+    // The token is kept by main (safeStorage); the core only holds it in memory and hands changes back.
+    const secrets = new RelayedSecretStore(deviceToken ?? null, (token) => port.postMessage({ type: 'secret', token }));
+    core = createCore({ ...options, secrets });
     core.subscribe((event, payload) => port.postMessage({ type: 'event', event, payload }));
     port.postMessage({ type: 'ready' });
     return;

@@ -12,6 +12,8 @@ export const CoreInit = z.object({
   demoDatasetFile: z.string().optional(),
   nativeBinding: z.string().optional(),
   version: z.string(),
+  /** The device token, decrypted by main with safeStorage; the core hands changes back in a `secret` message. */
+  deviceToken: z.string().nullable().optional(),
 });
 export type CoreInit = z.infer<typeof CoreInit>;
 
@@ -25,5 +27,6 @@ export const FromCore = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('result'), id: z.number().int(), result: ResultEnvelope }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('secret'), token: z.string().nullable() }),
 ]);
 export type FromCore = z.infer<typeof FromCore>;

@@ -4,6 +4,14 @@ import { FromCore, type CoreInit } from '../core/protocol';
 
 type EventListener = (event: string, payload: unknown) => void;
 
+export interface SupervisorHooks {
+  onEvent: EventListener;
+  /** The core enrolled or signed out: keep (or forget) the device token. */
+  onSecret: (token: string | null) => void;
+  /** Read at every (re)start, so a restarted core gets the current token. */
+  init: () => CoreInit;
+}
+
 /**
  * Starts the core process and relays calls to it. If the core dies, pending calls fail
  * with CORE_UNAVAILABLE and the core is started again: every confirmed write is already
@@ -17,8 +25,7 @@ export class CoreSupervisor {
 
   constructor(
     private readonly entry: string,
-    private readonly init: CoreInit,
-    private readonly onEvent: EventListener,
+    private readonly hooks: SupervisorHooks,
   ) {}
 
   start(): void {
@@ -30,7 +37,8 @@ export class CoreSupervisor {
         if (!message.success) return;
         const msg = message.data;
         if (msg.type === 'ready') resolve();
-        else if (msg.type === 'event') this.onEvent(msg.event, msg.payload);
+        else if (msg.type === 'event') this.hooks.onEvent(msg.event, msg.payload);
+        else if (msg.type === 'secret') this.hooks.onSecret(msg.token);
         else {
           this.pending.get(msg.id)?.(msg.result as Result<unknown>);
           this.pending.delete(msg.id);
@@ -47,7 +55,7 @@ export class CoreSupervisor {
       this.pending.clear();
       if (this.child === child) setTimeout(() => this.start(), 500);
     });
-    child.postMessage(this.init);
+    child.postMessage(this.hooks.init());
   }
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {

@@ -4,6 +4,7 @@ import { app, BrowserWindow } from 'electron';
 import { CoreSupervisor } from './core-supervisor';
 import { broadcastEvent, relayCalls } from './ipc-relay';
 import { applySecurityPolicy } from './security';
+import { TokenStore } from './token-store';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
@@ -60,18 +61,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const migrationsFolder = resourcePath('drizzle');
-  const core = new CoreSupervisor(
-    join(import.meta.dirname, 'core.js'),
-    {
+  const tokens = new TokenStore(join(app.getPath('userData'), 'device-token.bin'));
+  const core = new CoreSupervisor(join(import.meta.dirname, 'core.js'), {
+    init: () => ({
       type: 'init',
       dataDir: join(app.getPath('userData'), 'data'),
       migrationsFolder,
       demoDatasetFile: resourcePath('resources', 'demo', 'dataset.json.gz'),
       nativeBinding: nativeBinding(),
       version: app.getVersion(),
-    },
-    broadcastEvent,
-  );
+      deviceToken: tokens.read(),
+    }),
+    onEvent: broadcastEvent,
+    onSecret: (token) => tokens.write(token),
+  });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();

@@ -34,7 +34,9 @@ const host = await startWebHost({
   port: Number(values.port),
   rendererDir,
   migrationsFolder: root('drizzle'),
-  demoDatasetFile: values['no-demo'] ? undefined : root('resources/demo/dataset.json.gz'),
+  // A configured hub means real data comes from it: no demo dataset then.
+  demoDatasetFile: values['no-demo'] || values.hub ? undefined : root('resources/demo/dataset.json.gz'),
+  suggestedHubUrl: values.hub,
   version: process.env.npm_package_version ?? '0.0.0',
 });
 console.log(`READY ${host.url}`);

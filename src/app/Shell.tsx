@@ -5,6 +5,8 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AfterShowPage } from '../features/capture/AfterShowPage';
 import { CaptureScreen } from '../features/capture/CaptureScreen';
 import { EventsPage } from '../features/events/EventsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncStatusControl } from '../components/SyncStatusControl';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 interface NavItemProps {
@@ -40,6 +42,7 @@ export function Shell() {
           <NavItem href="/accounts" match="/accounts/*?" icon="◎" label={t('nav.accounts')} />
           <NavItem href="/events" match="/events/*?" icon="▣" label={t('nav.events')} />
           <div className="sidebar-spacer" />
+          <SyncStatusControl />
           <NavItem href="/settings" match="/settings" icon="⚙" label={t('nav.settings')} />
         </nav>
         <main className="content">
@@ -50,6 +53,7 @@ export function Shell() {
               {(params) => <AfterShowPage key={params.id} eventId={params.id} />}
             </Route>
             <Route path="/events/:id">{(params) => <CaptureScreen key={params.id} eventId={params.id} />}</Route>
+            <Route path="/sync" component={SyncPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route>
               <Redirect to="/accounts" replace />

@@ -41,6 +41,7 @@ import {
   Recommendation,
 } from './content';
 import { ErrorInfo } from './schemas';
+import { SyncIssue, SyncResolution, SyncStatus } from './sync-status';
 
 /**
  * The one contract. Every call the renderer can make is one entry here, with zod schemas
@@ -208,6 +209,7 @@ export const methods = {
       }),
     ),
   ),
+
   'content.library': method(LibraryQuery, z.object({ total: z.number().int(), items: z.array(LibraryItem) })),
   'content.facets': method(Empty, LibraryFacets),
   'content.item': method(
@@ -247,6 +249,32 @@ export const methods = {
    * second display when there is one; otherwise (and in the browser host) this window shows it.
    */
   'presenter.window': method(z.object({ action: z.enum(['open', 'close']) }).strict(), AudienceMode),
+
+  'sync.status': method(Empty, SyncStatus),
+  'sync.now': method(Empty, SyncStatus),
+  'sync.connectivity': method(z.object({ online: z.boolean() }).strict(), SyncStatus),
+  'sync.enrol': method(
+    z
+      .object({
+        hubUrl: z.string().trim().min(1).max(500),
+        code: z.string().trim().min(1).max(40),
+        deviceName: z.string().trim().min(1).max(100),
+      })
+      .strict(),
+    SyncStatus,
+  ),
+  'sync.signOut': method(Empty, SyncStatus),
+  'sync.pending': method(
+    Empty,
+    z.object({
+      byKind: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+      oldestAt: Timestamp.nullable(),
+      failedAttempts: z.number().int(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+  'sync.issues': method(Empty, z.array(SyncIssue)),
+  'sync.resolve': method(z.object({ issueId: z.string().min(1).max(64), choice: SyncResolution }).strict(), SyncStatus),
 } as const;
 
 export type Methods = typeof methods;
@@ -265,6 +293,7 @@ export function isMethodName(value: unknown): value is MethodName {
 
 /** Events the core pushes to every window. Subscribing returns a disposer. */
 export const events = {
+  'sync.status': SyncStatus,
   /** Every page turn of the running presentation: only what the audience screen may show. */
   'presenter.changed': PresenterChanged,
   'data.changed': z.object({

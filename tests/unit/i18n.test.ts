@@ -9,17 +9,23 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
 }
 
+function leaves(value: unknown): unknown[] {
+  return typeof value === 'object' && value !== null ? Object.values(value).flatMap(leaves) : [value];
+}
+
 describe('UI text', () => {
   it('has the same keys in Japanese and English', () => {
     expect(keys(ja).sort()).toEqual(keys(en).sort());
   });
 
-  it('has no empty Japanese or English string', () => {
-    const empty = [...keys(ja), ...keys(en)].filter((key) => {
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja);
-      return value === '';
-    });
-    expect(empty).toEqual([]);
+  it('has no empty Japanese or English string, and no key i18next would misread', () => {
+    expect([...leaves(ja), ...leaves(en)].filter((value) => typeof value !== 'string' || value.trim() === '')).toEqual([]);
+    // i18next separates nesting with dots: a key containing one could never be looked up.
+    const dotted = (value: unknown): string[] =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([key, child]) => (key.includes('.') ? [key] : dotted(child)))
+        : [];
+    expect([...dotted(en), ...dotted(ja)]).toEqual([]);
   });
 
   it('names every error code, channel, team and committee role', () => {

@@ -94,7 +94,8 @@ function collect(ctx: CoreContext, eventId: string | null): Payload['tables'] {
       (table) => tables[table].map((row) => String(row.id)),
     ),
   );
-  tables.outbox = rowsOf(ctx, 'outbox', "state = 'pending'", {}).filter((row) => ids.has(String(row.entity_id)));
+  // In write order, so the importing device pushes them in the same order (a contact before its touchpoints).
+  tables.outbox = rowsOf(ctx, 'outbox', "state = 'pending' ORDER BY rowid", {}).filter((row) => ids.has(String(row.entity_id)));
   return tables;
 }
 

@@ -31,3 +31,23 @@ export function unprotectedCaptureCount(sqlite: Database.Database, eventId?: str
   ).get({ eventId: eventId ?? null }) as { n: number };
   return row.n;
 }
+
+/**
+ * Queued changes that exist only on this device and in no encrypted export: everything
+ * pending, except what belongs to captures an export covers (their rows, contact,
+ * account, touchpoints, consent, follow-up and event). Signing out is refused above zero.
+ */
+export function unprotectedWorkCount(sqlite: Database.Database): number {
+  const row = statement(
+    sqlite,
+    `SELECT COUNT(*) AS n FROM outbox o
+      WHERE o.state = 'pending'
+        AND NOT EXISTS (
+          SELECT 1 FROM captures c
+            JOIN capture_exports x ON x.covers_until >= c.created_at AND (x.event_id IS NULL OR x.event_id = c.event_id)
+           WHERE o.entity_id IN (c.id, c.event_id, c.contact_id, c.account_id, c.booth_touchpoint_id, c.card_touchpoint_id)
+              OR o.entity_id IN (SELECT r.id FROM consent_records r WHERE r.contact_id = c.contact_id)
+              OR o.entity_id IN (SELECT f.id FROM follow_ups f WHERE f.capture_id = c.id))`,
+  ).get() as { n: number };
+  return row.n;
+}

@@ -360,3 +360,41 @@ export const presentations = sqliteTable(
   },
   (t) => [index('presentations_running').on(t.endedAt)],
 );
+
+/**
+ * The hub's clock for each mutable field as this device last saw it (from a pull, or from
+ * its own accepted edit). A local edit sends it as `baseHlc`, which tells the hub whether
+ * the device saw the current value before changing it.
+ */
+export const fieldClocks = sqliteTable(
+  'field_clocks',
+  {
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    field: text('field').notNull(),
+    hlc: text('hlc').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.id, t.field] })],
+);
+
+/** The "needs review" list: concurrent edits the hub reported, and changes it refused. */
+export const syncIssues = sqliteTable(
+  'sync_issues',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    mutationId: text('mutation_id').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field'),
+    yours: text('yours'),
+    theirs: text('theirs'),
+    kept: text('kept'),
+    reason: text('reason'),
+    message: text('message'),
+    createdAt: integer('created_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('sync_issues_open').on(t.resolvedAt, t.createdAt)],
+);

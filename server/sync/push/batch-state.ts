@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { MutationKind, MutationPayload, RejectReason } from '../../../src/shared/sync-api';
+import type { Mutation, RejectReason } from '../../../src/shared/sync-api';
 import type { Caller } from '../../auth/identity';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type HubTx } from '../../db/connection';
@@ -24,11 +24,7 @@ export type FollowupRow = typeof followups.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 
 /** A mutation whose payload passed its kind's schema. */
-export interface ParsedMutation<K extends MutationKind = MutationKind> {
-  mutationId: string;
-  kind: K;
-  payload: MutationPayload<K>;
-}
+export type ParsedMutation = Mutation;
 
 /** Thrown by a mutation handler before it changes anything: the mutation is rejected for good. */
 export class Rejection extends Error {
@@ -125,48 +121,39 @@ export async function loadBatchState(
     followups: new Set<string>(),
   };
   const addAll = (set: Set<string>, values: readonly string[]) => values.forEach((value) => set.add(value));
-  for (const mutation of batch) {
-    const m = mutation as ParsedMutation;
-    switch (m.kind) {
+  for (const { kind, payload: p } of batch) {
+    switch (kind) {
       case 'account.create':
       case 'account.update':
-        ids.accounts.add((m.payload as { id: string }).id);
+        ids.accounts.add(p.id);
         break;
-      case 'contact.create': {
-        const p = m.payload as MutationPayload<'contact.create'>;
+      case 'contact.create':
         ids.contacts.add(p.id);
         ids.accounts.add(p.accountId);
         break;
-      }
       case 'contact.update':
-        ids.contacts.add((m.payload as MutationPayload<'contact.update'>).id);
+        ids.contacts.add(p.id);
         break;
-      case 'touchpoint.create': {
-        const p = m.payload as MutationPayload<'touchpoint.create'>;
+      case 'touchpoint.create':
         ids.touchpoints.add(p.id);
         ids.accounts.add(p.accountId);
         if (p.supersedesId) ids.touchpoints.add(p.supersedesId);
         addAll(ids.contacts, p.contactIds);
         addAll(ids.contentVersions, p.contentVersionIds);
         break;
-      }
-      case 'consent.record': {
-        const p = m.payload as MutationPayload<'consent.record'>;
+      case 'consent.record':
         ids.consents.add(p.id);
         ids.contacts.add(p.contactId);
         if (p.eventId) ids.events.add(p.eventId);
         break;
-      }
-      case 'followup.create': {
-        const p = m.payload as MutationPayload<'followup.create'>;
+      case 'followup.create':
         ids.followups.add(p.id);
         ids.contacts.add(p.contactId);
         if (p.eventId) ids.events.add(p.eventId);
         addAll(ids.contentVersions, p.contentVersionIds);
         break;
-      }
       case 'event.create':
-        ids.events.add((m.payload as MutationPayload<'event.create'>).id);
+        ids.events.add(p.id);
         break;
     }
   }

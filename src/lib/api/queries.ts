@@ -6,6 +6,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { MethodInput } from '../../shared/contract';
 import { call, subscribe } from './client';
 
@@ -24,6 +25,9 @@ export const keys = {
   captures: (eventId: string) => ['captures', eventId] as const,
   draft: (eventId: string) => ['captures', 'draft', eventId] as const,
   presentable: ['content', 'presentable'] as const,
+  syncStatus: ['sync', 'status'] as const,
+  syncPending: ['sync', 'pending'] as const,
+  syncIssues: ['sync', 'issues'] as const,
 };
 
 export const useAppStatus = () => useQuery({ queryKey: keys.status, queryFn: () => call('app.status', {}) });
@@ -88,3 +92,25 @@ export const useCaptures = (eventId: string) =>
   useQuery({ queryKey: keys.captures(eventId), queryFn: () => call('capture.list', { eventId }) });
 export const usePresentableContent = () =>
   useQuery({ queryKey: keys.presentable, queryFn: () => call('content.presentable', {}) });
+
+/**
+ * The sync status, kept current by the core's `sync.status` events (which also refresh the
+ * pending list and the review list, since both change with every run).
+ */
+export function useSyncStatus() {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      subscribe('sync.status', (status) => {
+        client.setQueryData(keys.syncStatus, status);
+        if (status.state !== 'syncing') {
+          void client.invalidateQueries({ queryKey: keys.syncPending });
+          void client.invalidateQueries({ queryKey: keys.syncIssues });
+        }
+      }),
+    [client],
+  );
+  return useQuery({ queryKey: keys.syncStatus, queryFn: () => call('sync.status', {}) });
+}
+export const useSyncPending = () => useQuery({ queryKey: keys.syncPending, queryFn: () => call('sync.pending', {}) });
+export const useSyncIssues = () => useQuery({ queryKey: keys.syncIssues, queryFn: () => call('sync.issues', {}) });

@@ -1,0 +1,330 @@
+import { AppError } from '../../../src/shared/errors';
+import type { SyncStatus } from '../../../src/shared/sync-status';
+import type { CoreContext } from '../context';
+import { statement } from '../db/statements';
+import { refreshIndexes } from '../search/refresh-indexes';
+import { readSettings, updateSettings } from '../settings/settings';
+import { applyChanges } from './apply-changes';
+import { backoffDelay } from './backoff';
+import { HubClient, HubRequestError, type HubFailure } from './hub-client';
+import { assignTerritory, nextBatch, recordPushFailure, recordPushResults } from './push';
+import type { SecretStore } from './secret-store';
+import { clearSyncState, readSyncState, writeSyncState, type SyncState } from './sync-state';
+
+export interface SyncEngineOptions {
+  secrets: SecretStore;
+  /** How often to sync while online and idle. */
+  intervalMs?: number;
+  pullPageSize?: number;
+  fetch?: typeof fetch;
+  random?: () => number;
+  /** Called with every status change (the core broadcasts it to every window). */
+  onStatus: (status: SyncStatus) => void;
+  /** Shown as the hub address before enrolment. */
+  suggestedHubUrl?: string;
+}
+
+type Phase = 'idle' | 'push' | 'pull' | 'report';
+
+/**
+ * The sync engine, in the core process, never in the way of the UI: it runs on start,
+ * when connectivity returns, every few minutes while online and on "Sync now"; one run at
+ * a time; failures are retried with exponential backoff and jitter, forever, without
+ * needing a new local write. Each pulled page is applied with its cursor in one
+ * transaction, and the in-memory indexes are refreshed only after that commits.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private attempt = 0;
+  private phase: Phase = 'idle';
+  private progress: { done: number; total: number } | null = null;
+  private failure: (HubFailure & { at: number }) | null = null;
+  private lastSuccessAt: number | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: SyncEngineOptions,
+  ) {}
+
+  private get sqlite() {
+    return this.ctx.conn.sqlite;
+  }
+
+  private client(state: Pick<SyncState, 'hubUrl'>): HubClient {
+    return new HubClient({
+      baseUrl: state.hubUrl,
+      token: () => this.options.secrets.read(),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    });
+  }
+
+  start(): void {
+    this.stopped = false;
+    if (readSyncState(this.ctx.conn.db)) this.trigger();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Sync now (or right after the run in progress). Never throws; the status says how it went. */
+  trigger(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.rerun) {
+        this.rerun = false;
+        this.trigger();
+      }
+    });
+  }
+
+  /** Resolves when the current run (if any) has finished; for tests and for sign-out. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** The operating system says the network is back: try now instead of waiting out the backoff. */
+  connectivityChanged(online: boolean): void {
+    if (online) {
+      this.attempt = 0;
+      this.trigger();
+    }
+  }
+
+  async enrol(hubUrl: string, code: string, deviceName: string): Promise<SyncStatus> {
+    if (readSyncState(this.ctx.conn.db))
+      throw new AppError('ALREADY_ENROLLED', 'This device is already enrolled. Sign out first.');
+    let url: URL;
+    try {
+      url = new URL(hubUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+    } catch {
+      throw new AppError('INVALID_INPUT', 'The hub address must be an http(s) URL.', 'hubUrl');
+    }
+    const client = this.client({ hubUrl: url.origin + url.pathname.replace(/\/+$/, '') });
+    let enrolled;
+    try {
+      enrolled = await client.enrol({ code, deviceName });
+    } catch (error) {
+      throw enrolmentError(error);
+    }
+    this.options.secrets.write(enrolled.token);
+    const { token: _token, ...identity } = enrolled;
+    const { db } = this.ctx.conn;
+    db.transaction((tx) => {
+      writeSyncState(tx, {
+        hubUrl: url.origin + url.pathname.replace(/\/+$/, ''),
+        identity,
+        cursor: '0',
+        lastPullAt: null,
+        lastPushAt: null,
+      });
+    });
+    const settings = readSettings(db);
+    updateSettings(db, {
+      ...(settings.territory === '' && identity.scope.territories[0]
+        ? { territory: identity.scope.territories[0] }
+        : {}),
+      ...(settings.repName === '' ? { repName: identity.user.name } : {}),
+    });
+    this.failure = null;
+    this.attempt = 0;
+    this.trigger();
+    return this.status();
+  }
+
+  /** Forgets the hub and the token. Refused while this device holds work the hub has not got. */
+  async signOut(unprotectedWork: number): Promise<SyncStatus> {
+    if (unprotectedWork > 0) {
+      throw new AppError(
+        'UNSYNCED_WORK',
+        `${unprotectedWork} change(s) exist only on this device. Sync, or write an encrypted export first.`,
+      );
+    }
+    this.stop();
+    await this.idle();
+    this.options.secrets.write(null);
+    clearSyncState(this.ctx.conn.db);
+    this.failure = null;
+    this.lastSuccessAt = null;
+    this.stopped = false;
+    this.emit();
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const state = readSyncState(this.ctx.conn.db);
+    const pending = (
+      statement(this.sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    ).n;
+    const issues = (
+      statement(this.sqlite, 'SELECT COUNT(*) AS n FROM sync_issues WHERE resolved_at IS NULL').get() as { n: number }
+    ).n;
+    const base = {
+      pending,
+      issues,
+      hubUrl: state?.hubUrl ?? this.options.suggestedHubUrl ?? null,
+      user: state?.identity.user.name ?? null,
+      territories: state?.identity.scope.territories ?? [],
+      lastSyncAt: state ? (this.lastSuccessAt ?? state.lastPullAt) : null,
+      lastError: this.failure ? { message: this.failure.message, at: this.failure.at } : null,
+    };
+    if (!state) return { ...base, state: 'not_enrolled', progress: null };
+    if (this.failure?.kind === 'auth') return { ...base, state: 'signed_out_by_hub', progress: null };
+    if (this.running && this.phase !== 'idle')
+      return { ...base, state: 'syncing', phase: this.phase, progress: this.progress };
+    if (this.failure && (this.failure.kind === 'offline' || this.failure.kind === 'server'))
+      return { ...base, state: 'offline', progress: null };
+    if (issues > 0 || this.failure) return { ...base, state: 'needs_attention', progress: null };
+    return { ...base, state: 'up_to_date', progress: null };
+  }
+
+  private emit(): void {
+    this.options.onStatus(this.status());
+  }
+
+  private setPhase(phase: Phase, progress: { done: number; total: number } | null = null): void {
+    this.phase = phase;
+    this.progress = progress;
+    this.emit();
+  }
+
+  private async run(): Promise<void> {
+    const initial = readSyncState(this.ctx.conn.db);
+    if (!initial) return;
+    const client = this.client(initial);
+    try {
+      await this.push(client);
+      await this.pull(client);
+      await this.report(client);
+      this.failure = null;
+      this.attempt = 0;
+      this.lastSuccessAt = this.ctx.now();
+      this.schedule(this.options.intervalMs ?? 3 * 60_000);
+    } catch (error) {
+      // Nothing escapes a run: an unexpected error (a full disk, say) is shown and retried like a hub failure.
+      const failure: HubFailure =
+        error instanceof HubRequestError
+          ? error.failure
+          : {
+              kind: 'refused',
+              status: 0,
+              code: 'INTERNAL',
+              message: error instanceof Error ? error.message : String(error),
+            };
+      this.failure = { ...failure, at: this.ctx.now() };
+      // A revoked or unknown device stops until the rep enrols again; everything else is retried.
+      if (failure.kind !== 'auth') this.schedule(backoffDelay(this.attempt++, this.options.random));
+    } finally {
+      this.setPhase('idle');
+    }
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => this.trigger(), delay);
+    this.timer.unref?.();
+  }
+
+  private async push(client: HubClient): Promise<void> {
+    const territory = readSettings(this.ctx.conn.db).territory;
+    if (territory) assignTerritory(this.sqlite, territory);
+    const total = (
+      statement(this.sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    ).n;
+    let done = 0;
+    this.setPhase('push', { done, total });
+    for (let batch = nextBatch(this.sqlite); batch.length > 0; batch = nextBatch(this.sqlite)) {
+      let response;
+      try {
+        response = await client.push(batch);
+      } catch (error) {
+        if (error instanceof HubRequestError) recordPushFailure(this.sqlite, batch, error.message);
+        throw error;
+      }
+      recordPushResults(this.sqlite, batch, response, this.ctx.now());
+      done += batch.length;
+      this.setPhase('push', { done, total: Math.max(total, done) });
+      // A batch the hub answered for nothing would loop forever; leave it for the next run.
+      if (response.results.length === 0) break;
+    }
+    const state = readSyncState(this.ctx.conn.db);
+    if (state) this.ctx.conn.db.transaction((tx) => writeSyncState(tx, { ...state, lastPushAt: this.ctx.now() }));
+  }
+
+  private async pull(client: HubClient): Promise<void> {
+    let done = 0;
+    this.setPhase('pull', { done, total: 0 });
+    for (;;) {
+      const state = readSyncState(this.ctx.conn.db);
+      if (!state) return;
+      const page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
+      if (page.hubId !== state.identity.hubId) {
+        throw new HubRequestError({
+          kind: 'refused',
+          status: 409,
+          code: 'HUB_CHANGED',
+          message: 'The hub answering is not the one this device enrolled with.',
+        });
+      }
+      // The page and its cursor commit together, or neither does.
+      const applied = this.ctx.conn.db.transaction((tx) => {
+        const result = applyChanges(this.sqlite, page.changes);
+        writeSyncState(tx, {
+          ...state,
+          cursor: page.cursor,
+          lastPullAt: this.ctx.now(),
+          identity: { ...state.identity, scope: page.scope },
+        });
+        return result;
+      });
+      // Memory follows the database only after the commit.
+      refreshIndexes(this.ctx, [...applied.accountIds]);
+      if (page.changes.length > 0) {
+        this.ctx.emit('data.changed', {
+          scopes: ['accounts', 'touchpoints', 'events'],
+          accountIds: [...applied.accountIds],
+        });
+      }
+      done += page.changes.length;
+      // The hub does not say how much is left: the count received is the honest progress.
+      this.setPhase('pull', { done, total: 0 });
+      if (!page.hasMore) return;
+    }
+  }
+
+  private async report(client: HubClient): Promise<void> {
+    this.setPhase('report');
+    const oldest = statement(
+      this.sqlite,
+      "SELECT MIN(created_at) AS at, COUNT(*) AS n FROM outbox WHERE state = 'pending'",
+    ).get() as {
+      at: number | null;
+      n: number;
+    };
+    await client.report({ pendingOutbox: oldest.n, oldestPendingAt: oldest.at, lastSyncAt: this.ctx.now() });
+  }
+}
+
+function enrolmentError(error: unknown): AppError {
+  if (error instanceof HubRequestError) {
+    const failure = error.failure;
+    if (failure.kind === 'offline') return new AppError('HUB_UNREACHABLE', failure.message, 'hubUrl');
+    if (failure.kind === 'refused' && (failure.code === 'ENROLMENT_INVALID' || failure.code === 'INVALID_INPUT')) {
+      return new AppError('ENROLMENT_INVALID', failure.message, 'code');
+    }
+    return new AppError('HUB_UNREACHABLE', failure.message, 'hubUrl');
+  }
+  return new AppError('INTERNAL', String(error));
+}

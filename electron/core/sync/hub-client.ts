@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import {
+  ContentManifest,
+  DeviceReportResponse,
+  EnrolResponse,
+  HubErrorBody,
+  Identity,
+  PullResponse,
+  PushResponse,
+  type DeviceReport,
+  type EnrolRequest,
+  type MutationEnvelope,
+} from '../../../src/shared/sync-api';
+
+/**
+ * Why a hub request failed, in the terms the engine acts on: `offline` and `server` are
+ * retried with backoff, `auth` stops syncing until the rep enrols again, `refused` is a
+ * bug or a hub too old/new for this app and is shown as it is.
+ */
+export type HubFailure =
+  | { kind: 'offline'; message: string }
+  | { kind: 'server'; status: number; message: string }
+  | { kind: 'auth'; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; message: string };
+
+export class HubRequestError extends Error {
+  constructor(readonly failure: HubFailure) {
+    super(failure.message);
+    this.name = 'HubRequestError';
+  }
+}
+
+export interface HubClientOptions {
+  baseUrl: string;
+  /** Read at each request: enrolment replaces it, sign-out removes it. */
+  token: () => string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The device's side of the sync API. Every answer is parsed with the shared contract;
+ * offline is decided by real request failures (refused connection, timeout), never only
+ * by the operating system's online flag.
+ */
+export class HubClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  enrol(body: EnrolRequest): Promise<EnrolResponse> {
+    return this.json('POST', '/v1/enrol', EnrolResponse, body, false);
+  }
+
+  me(): Promise<Identity> {
+    return this.json('GET', '/v1/me', Identity);
+  }
+
+  push(mutations: MutationEnvelope[]): Promise<PushResponse> {
+    return this.json('POST', '/v1/sync/push', PushResponse, { mutations });
+  }
+
+  pull(cursor: string, limit: number): Promise<PullResponse> {
+    return this.json('GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, PullResponse);
+  }
+
+  async report(report: DeviceReport): Promise<void> {
+    await this.json('POST', '/v1/devices/report', DeviceReportResponse, report);
+  }
+
+  manifest(): Promise<ContentManifest> {
+    return this.json('GET', '/v1/content/manifest', ContentManifest);
+  }
+
+  /** A content file, from `offset` on when resuming; `etag` makes the hub restart from 0 if the file changed. */
+  async blob(sha256: string, offset: number, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (offset > 0) {
+      headers.range = `bytes=${offset}-`;
+      headers['if-range'] = `"${sha256}"`;
+    }
+    const response = await this.request('GET', `/v1/content/blobs/${sha256}`, undefined, true, headers, signal, false);
+    if (response.status !== 200 && response.status !== 206) throw await this.failure(response);
+    return response;
+  }
+
+  private async json<T extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: T,
+    body?: unknown,
+    authenticated = true,
+  ): Promise<z.output<T>> {
+    const response = await this.request(method, path, body, authenticated);
+    if (!response.ok) throw await this.failure(response);
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      throw new HubRequestError({
+        kind: 'server',
+        status: response.status,
+        message: `The hub's answer to ${path} is not JSON.`,
+      });
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      throw new HubRequestError({
+        kind: 'server',
+        status: response.status,
+        message: `The hub's answer to ${path} breaks the contract.`,
+      });
+    }
+    return parsed.data;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    body: unknown,
+    authenticated: boolean,
+    extraHeaders: Record<string, string> = {},
+    signal?: AbortSignal,
+    timeout = true,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (authenticated) {
+      const token = this.options.token();
+      if (!token)
+        throw new HubRequestError({ kind: 'auth', code: 'TOKEN_MISSING', message: 'This device is not enrolled.' });
+      headers.authorization = `Bearer ${token}`;
+    }
+    const signals = [signal, timeout ? AbortSignal.timeout(this.timeoutMs) : undefined].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    try {
+      return await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new HubRequestError({
+        kind: 'offline',
+        message: `The hub at ${this.baseUrl} cannot be reached (${message}).`,
+      });
+    }
+  }
+
+  private async failure(response: Response): Promise<HubRequestError> {
+    let code = `HTTP_${response.status}`;
+    let message = `The hub answered ${response.status}.`;
+    try {
+      const body = HubErrorBody.safeParse(await response.json());
+      if (body.success) ({ code, message } = body.data.error);
+    } catch {
+      // A proxy's HTML error page: the status says enough.
+    }
+    if (response.status === 401) return new HubRequestError({ kind: 'auth', code, message });
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      return new HubRequestError({ kind: 'server', status: response.status, message });
+    }
+    return new HubRequestError({ kind: 'refused', status: response.status, code, message });
+  }
+}

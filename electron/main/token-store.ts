@@ -1,0 +1,31 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { safeStorage } from 'electron';
+
+/**
+ * The hub device token on disk, encrypted with the operating system's keychain through
+ * Electron's safeStorage. Only main touches it; the core receives it in memory and the
+ * renderer never sees it.
+ */
+export class TokenStore {
+  constructor(private readonly file: string) {}
+
+  read(): string | null {
+    if (!existsSync(this.file) || !safeStorage.isEncryptionAvailable()) return null;
+    try {
+      return safeStorage.decryptString(readFileSync(this.file));
+    } catch {
+      // A token encrypted under another OS account cannot be read; the rep enrols again.
+      return null;
+    }
+  }
+
+  write(token: string | null): void {
+    if (token === null) {
+      rmSync(this.file, { force: true });
+      return;
+    }
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error('The operating system offers no secure storage for the device token.');
+    writeFileSync(this.file, safeStorage.encryptString(token), { mode: 0o600 });
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Timestamp } from './domain';
+
+/**
+ * What the sync control everywhere in the app shows: offline, syncing with progress, up
+ * to date as of a time, or needs attention with a count.
+ */
+export const SYNC_STATES = [
+  'not_enrolled',
+  'syncing',
+  'offline',
+  'needs_attention',
+  'up_to_date',
+  'signed_out_by_hub',
+] as const;
+
+export const SyncStatus = z.object({
+  state: z.enum(SYNC_STATES),
+  phase: z.enum(['push', 'pull', 'report', 'idle']).optional(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /** Local changes the hub has not acknowledged yet. */
+  pending: z.number().int(),
+  /** Conflicts and refused changes waiting for the rep. */
+  issues: z.number().int(),
+  hubUrl: z.string().nullable(),
+  user: z.string().nullable(),
+  territories: z.array(z.string()),
+  lastSyncAt: Timestamp.nullable(),
+  lastError: z.object({ message: z.string(), at: Timestamp }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** A conflict or a refused change, on the "needs review" list until the rep resolves it. */
+export const SyncIssue = z.object({
+  id: z.string(),
+  kind: z.enum(['conflict', 'rejected']),
+  /** `account` / `contact` for conflicts; the mutation kind (e.g. `touchpoint.create`) for refusals. */
+  entity: z.string(),
+  entityId: z.string(),
+  /** The account or contact name, when this device has it. */
+  label: z.string().nullable(),
+  accountId: z.string().nullable(),
+  field: z.string().nullable(),
+  yours: z.unknown(),
+  theirs: z.unknown(),
+  kept: z.enum(['yours', 'theirs']).nullable(),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type SyncIssue = z.infer<typeof SyncIssue>;
+
+export const SyncResolution = z.enum(['mine', 'theirs', 'retry', 'dismiss']);

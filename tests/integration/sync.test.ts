@@ -1,0 +1,237 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeDevice } from '../../server/admin/devices';
+import { DATABASE_FILE } from '../../electron/core/core';
+import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
+import { enrolledDevice, waitIdle, type SyncedDevice } from '../support/sync';
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startTestHub('pglite');
+  // The devices run on real time; the hub's clock must agree (it refuses clocks a week ahead).
+  hub.clock.now = Date.now();
+}, SETUP_TIMEOUT);
+
+afterAll(() => hub?.close());
+
+function rows<T>(device: SyncedDevice, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(device.dataDir, DATABASE_FILE), { readonly: true });
+  const result = db.prepare(sql).all(...params) as T[];
+  db.close();
+  return result;
+}
+
+const visitor = (n: number, company: string) => ({
+  familyName: 'Visitor',
+  givenName: `No${n}`,
+  company,
+  emails: [`visitor${n}@${company.toLowerCase().replace(/[^a-z]/g, '')}.example.com`],
+  consent: { given: true, method: 'checkbox' as const },
+  cardGiven: true,
+});
+
+async function captureVisitors(device: SyncedDevice, count: number, company: string): Promise<string[]> {
+  const event = await device.value('events.create', {
+    name: `Sync Expo ${company}`,
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-02',
+    consentText: 'OK to contact',
+    consentVersion: 's-1',
+  });
+  // The first visitor creates the company; the rest are attached to it, as the capture screen does.
+  const accountIds: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const match = { contactId: null, accountId: accountIds[0] ?? null };
+    const saved = await device.value('capture.save', {
+      eventId: event.id,
+      language: 'en',
+      fields: { ...visitor(n, company), match },
+    });
+    accountIds.push(saved.accountId);
+  }
+  return [...new Set(accountIds)];
+}
+
+describe('sync between two devices and the hub', () => {
+  it('pushes offline work exactly once; a colleague in the territory sees it after one sync, another territory never does', async () => {
+    const repA = await enrolledDevice(hub, ['kanto']);
+    const repB = await enrolledDevice(hub, ['kanto']);
+    const other = await enrolledDevice(hub, ['kansai']);
+    try {
+      expect((await repA.value('sync.status', {})).state).toBe('up_to_date');
+
+      // Offline at the booth: captures and a meeting note queue up.
+      repA.network.offline = true;
+      const [accountId] = await captureVisitors(repA, 3, 'Offline Works GmbH');
+      await repA.value('touchpoints.add', {
+        accountId: accountId!,
+        channel: 'meeting',
+        stageCode: 'requirements_building',
+        summary: 'Workshop notes written on the train',
+      });
+      await repA.sync();
+      const offline = await repA.value('sync.status', {});
+      expect(offline.state).toBe('offline');
+      expect(offline.pending).toBeGreaterThan(0);
+
+      // Back online: everything goes, once.
+      repA.network.offline = false;
+      await repA.sync();
+      const synced = await repA.value('sync.status', {});
+      expect(synced).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+
+      await repB.sync();
+      const journey = await repB.value('journey.timeline', { accountId: accountId!, limit: 50 });
+      expect(journey.items.map((t) => t.summary)).toContain('Workshop notes written on the train');
+      expect(journey.items.filter((t) => t.channel === 'trade_show')).toHaveLength(3);
+      expect((await repB.value('accounts.search', { query: 'offline works' })).total).toBe(1);
+
+      await other.sync();
+      expect((await other.value('accounts.search', { query: 'offline works' })).total).toBe(0);
+      expect(await other.dispatch('journey.timeline', { accountId: accountId! })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    } finally {
+      repA.close();
+      repB.close();
+      other.close();
+    }
+  });
+
+  it('survives 500/502/503 answers and acknowledgements lost after the hub committed, without duplicates', async () => {
+    const repA = await enrolledDevice(hub, ['chubu']);
+    const repB = await enrolledDevice(hub, ['chubu']);
+    try {
+      const [accountId] = await captureVisitors(repA, 4, 'Faulty Lines AG');
+      repA.network.failures = [500, 502, 503];
+      await repA.sync();
+      expect((await repA.value('sync.status', {})).state).toBe('offline');
+      await repA.sync();
+      await repA.sync();
+      // The next push reaches the hub, which commits it, but the answer is lost on the way back.
+      repA.network.loseAcks = 1;
+      await repA.sync();
+      expect((await repA.value('sync.status', {})).pending).toBeGreaterThan(0);
+      await repA.sync();
+      expect(await repA.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0 });
+
+      await repB.sync();
+      const { items } = await repB.value('journey.timeline', { accountId: accountId!, limit: 50 });
+      expect(items.map((t) => t.channel).sort()).toEqual([
+        ...Array(4).fill('business_card'),
+        ...Array(4).fill('trade_show'),
+      ]);
+      const onHub = await hub.pullAll(await hubDevice(hub, ['chubu']));
+      const touchpointIds = onHub.changes
+        .filter((c) => c.kind === 'touchpoint')
+        .map((c) => (c.data as { id: string }).id);
+      expect(new Set(touchpointIds).size).toBe(touchpointIds.length);
+      expect(touchpointIds).toHaveLength(8);
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
+  it('shows a concurrent edit of the same field on the needs-review list and lets the rep pick', async () => {
+    const repA = await enrolledDevice(hub, ['kyushu']);
+    const repB = await enrolledDevice(hub, ['kyushu']);
+    try {
+      const [accountId] = await captureVisitors(repA, 1, 'Conflict Corp');
+      await repA.sync();
+      await repB.sync();
+      const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+      // Both reps meet the visitor again and each records another e-mail, without syncing in between.
+      const event = (await repA.value('events.list', {}))[0]!;
+      await repA.value('capture.save', {
+        eventId: event.id,
+        language: 'en',
+        fields: {
+          ...visitor(0, 'Conflict Corp'),
+          emails: ['a-side@conflict.example.com'],
+          match: { contactId, accountId: accountId! },
+        },
+      });
+      const eventB = (await repB.value('events.list', {}))[0]!;
+      await repB.value('capture.save', {
+        eventId: eventB.id,
+        language: 'en',
+        fields: {
+          ...visitor(0, 'Conflict Corp'),
+          emails: ['b-side@conflict.example.com'],
+          match: { contactId, accountId: accountId! },
+        },
+      });
+      await repA.sync();
+      await repB.sync();
+      const issues = await repB.value('sync.issues', {});
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ kind: 'conflict', entity: 'contact', entityId: contactId, field: 'emails' });
+      expect((await repB.value('sync.status', {})).state).toBe('needs_attention');
+
+      await repB.value('sync.resolve', { issueId: issues[0]!.id, choice: 'mine' });
+      await waitIdle(repB);
+      await repB.sync();
+      await repA.sync();
+      const [onA] = (await repA.value('accounts.get', { id: accountId! })).contacts;
+      const [onB] = (await repB.value('accounts.get', { id: accountId! })).contacts;
+      expect(onA!.emails).toEqual(onB!.emails);
+      expect(onB!.emails).toContain('b-side@conflict.example.com');
+      expect(await repB.value('sync.issues', {})).toEqual([]);
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
+  it('converges with clocks skewed a day apart', async () => {
+    const ahead = await enrolledDevice(hub, ['tohoku'], { skewMs: 86_400_000 });
+    const behind = await enrolledDevice(hub, ['tohoku'], { skewMs: -86_400_000 });
+    try {
+      await captureVisitors(ahead, 2, 'Tomorrow Inc');
+      await captureVisitors(behind, 2, 'Yesterday Inc');
+      for (let round = 0; round < 2; round++) {
+        await ahead.sync();
+        await behind.sync();
+      }
+      const count = (device: SyncedDevice) =>
+        rows<{ n: number }>(device, 'SELECT COUNT(*) AS n FROM touchpoints')[0]!.n;
+      expect(count(ahead)).toBe(8);
+      expect(count(behind)).toBe(8);
+      const ids = (device: SyncedDevice) =>
+        rows<{ id: string }>(device, 'SELECT id FROM touchpoints ORDER BY id').map((r) => r.id);
+      expect(ids(ahead)).toEqual(ids(behind));
+    } finally {
+      ahead.close();
+      behind.close();
+    }
+  });
+
+  it('stops and says so when the hub revokes the device, and refuses to sign out while work is unsynced', async () => {
+    const rep = await enrolledDevice(hub, ['hokkaido']);
+    try {
+      const status = await rep.value('sync.status', {});
+      expect(status.territories).toEqual(['hokkaido']);
+      await captureVisitors(rep, 1, 'Revoked Ltd');
+      const deviceId = rows<{ value: string }>(rep, "SELECT value FROM settings WHERE key = 'sync'")[0]!.value;
+      await revokeDevice(
+        hub.hub.database.db,
+        (JSON.parse(deviceId) as { identity: { deviceId: string } }).identity.deviceId,
+        hub.clock.now,
+      );
+      await rep.sync();
+      expect(await rep.value('sync.status', {})).toMatchObject({ state: 'signed_out_by_hub' });
+      expect(await rep.dispatch('sync.signOut', {})).toMatchObject({ ok: false, error: { code: 'UNSYNCED_WORK' } });
+    } finally {
+      rep.close();
+    }
+  });
+});
+
+/** A hub-side device for reading what the hub holds. */
+async function hubDevice(hub: TestHub, territories: string[]) {
+  return hub.enrol({ territories });
+}

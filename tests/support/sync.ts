@@ -1,0 +1,99 @@
+import { createEnrolmentCode } from '../../server/admin/devices';
+import { addTeam, addTerritory, addUser } from '../../server/admin/people';
+import type { TestHub } from '../hub/support/hub';
+import { startCore, type TestCore } from './core';
+
+/**
+ * A fetch the engine can use against an in-process test hub, with faults on demand:
+ * `offline` refuses every request like a dead network, `failures` answers the next
+ * requests with these HTTP statuses, `loseAcks` lets the hub apply the next pushes and
+ * then drops the answer (the acknowledgement lost after the hub committed).
+ */
+export interface Network {
+  offline: boolean;
+  failures: number[];
+  loseAcks: number;
+  requests: number;
+}
+
+export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch } {
+  const network: Network = { offline: false, failures: [], loseAcks: 0, requests: 0 };
+  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
+    network.requests++;
+    if (network.offline) throw new TypeError('fetch failed: connect ECONNREFUSED');
+    const status = network.failures.shift();
+    if (status !== undefined) return new Response(`<html>${status}</html>`, { status });
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const response = await hub.hub.app.request(`http://hub.test${url.pathname}${url.search}`, init);
+    if (url.pathname === '/v1/sync/push' && network.loseAcks > 0) {
+      network.loseAcks--;
+      throw new TypeError('fetch failed: socket hang up');
+    }
+    return response;
+  }) as typeof fetch;
+  return { network, fetch: fetchImpl };
+}
+
+let people = 0;
+
+/** A rep on the hub with these territories, and a one-time enrolment code for their device. */
+export async function repWithCode(
+  hub: TestHub,
+  territories: string[],
+  role: 'rep' | 'marketing' | 'admin' = 'rep',
+): Promise<string> {
+  const { db } = hub.hub.database;
+  people++;
+  await addTeam(db, { code: 'field', name: 'Field sales', function: 'field_sales' }, hub.clock.now);
+  for (const code of territories) await addTerritory(db, { code, name: code.toUpperCase() }, hub.clock.now);
+  const email = `device-rep-${people}-${Date.now()}@example.com`;
+  await addUser(db, { name: `Rep ${people}`, email, role, team: 'field', territories }, hub.clock.now);
+  return (await createEnrolmentCode(db, email, hub.clock.now)).code;
+}
+
+export interface SyncedDevice extends TestCore {
+  network: Network;
+  /** Runs one sync and waits for it. */
+  sync(): Promise<void>;
+}
+
+/** A device (a real core on a temporary folder, no demo data) enrolled with the hub for `territories`. */
+export async function enrolledDevice(
+  hub: TestHub,
+  territories: string[],
+  options: { skewMs?: number; dataDir?: string } = {},
+): Promise<SyncedDevice> {
+  const { network, fetch } = networkTo(hub);
+  const skew = options.skewMs ?? 0;
+  const core = startCore({
+    demoDatasetFile: undefined,
+    fetch,
+    syncIntervalMs: 3_600_000,
+    now: () => Date.now() + skew,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  const device: SyncedDevice = {
+    ...core,
+    network,
+    async sync() {
+      await core.value('sync.now', {});
+      await waitIdle(core);
+    },
+  };
+  if (!options.dataDir) {
+    const code = await repWithCode(hub, territories);
+    await core.value('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'test laptop' });
+    await waitIdle(core);
+  }
+  return device;
+}
+
+/** Waits until the engine has no run in progress. */
+export async function waitIdle(core: TestCore): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const status = await core.value('sync.status', {});
+    if (status.state !== 'syncing') return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('sync did not finish');
+}
