@@ -31,6 +31,7 @@ export interface ListeningHub extends Hub {
 
 /** 8 MiB: a full push batch of 1,000 touchpoints with notes fits with room to spare. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+const KEEP_ALIVE_MS = 65_000;
 /** How long shutdown waits for in-flight requests before it cuts connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -72,6 +73,12 @@ export async function startHub(options: HubOptions & { host: string; port: numbe
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: hub.app.fetch, hostname: options.host, port: options.port }, () => resolve(started));
   });
+  // Keep idle connections longer than a load balancer's usual 60 s idle timeout, so the
+  // hub never closes a connection a client or proxy is about to reuse.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   let closing: Promise<void> | undefined;

@@ -18,5 +18,8 @@ export function toLocalInputValue(ms: number): string {
 export function formatWhen(ms: number, language: string, today = new Date()): string {
   const date = new Date(ms);
   const sameDay = date.toDateString() === today.toDateString();
-  return new Intl.DateTimeFormat(language, sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(
+    language,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
+  ).format(date);
 }

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { ContentKind, Id, LIMITS, Timestamp } from './domain';
 import type { ErrorCode } from './errors';
 
+/**
+ * The scheme Electron's main process serves content files on (oneteam-content://version/<id>);
+ * the browser host serves the same at /api/content/<id>.
+ */
+export const CONTENT_PROTOCOL = 'oneteam-content';
+
 /** A page (or an image, or a video) counts as seen once it stayed on screen this long at a stretch. */
 export const PAGE_SEEN_MS = 2_000;
 /** The library's "expiring soon" badge: presentable now, but not for longer than this. */

@@ -41,7 +41,7 @@ import {
   Recommendation,
 } from './content';
 import { ErrorInfo } from './schemas';
-import { SyncIssue, SyncResolution, SyncStatus } from './sync-status';
+import { DownloadItem, SyncIssue, SyncResolution, SyncStatus } from './sync-status';
 
 /**
  * The one contract. Every call the renderer can make is one entry here, with zod schemas
@@ -67,6 +67,8 @@ export const Settings = z.object({
   phoneRegion: z.string().regex(/^[A-Z]{2}$/),
   /** Territory given to accounts created on this device (e.g. from a booth capture). */
   territory: z.string().trim().max(50),
+  /** Disk space content downloads may use, in megabytes. */
+  contentBudgetMb: z.number().int().min(100).max(1_000_000),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -274,6 +276,7 @@ export const methods = {
     }),
   ),
   'sync.issues': method(Empty, z.array(SyncIssue)),
+  'sync.downloads': method(Empty, z.array(DownloadItem)),
   'sync.resolve': method(z.object({ issueId: z.string().min(1).max(64), choice: SyncResolution }).strict(), SyncStatus),
 } as const;
 

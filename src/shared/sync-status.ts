@@ -16,7 +16,7 @@ export const SYNC_STATES = [
 
 export const SyncStatus = z.object({
   state: z.enum(SYNC_STATES),
-  phase: z.enum(['push', 'pull', 'report', 'idle']).optional(),
+  phase: z.enum(['push', 'pull', 'download', 'report', 'idle']).optional(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   /** Local changes the hub has not acknowledged yet. */
   pending: z.number().int(),
@@ -51,3 +51,14 @@ export const SyncIssue = z.object({
 export type SyncIssue = z.infer<typeof SyncIssue>;
 
 export const SyncResolution = z.enum(['mine', 'theirs', 'retry', 'dismiss']);
+
+/** One content file on the download queue, for the sync screen's progress bars. */
+export const DownloadItem = z.object({
+  sha256: z.string(),
+  title: z.string(),
+  size: z.number().int(),
+  received: z.number().int(),
+  state: z.enum(['queued', 'downloading', 'done', 'failed', 'over_budget']),
+  error: z.string().nullable(),
+});
+export type DownloadItem = z.infer<typeof DownloadItem>;

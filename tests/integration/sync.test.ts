@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishContent, retireContent } from '../../server/admin/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../server/admin/devices';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
+import { ROOT } from '../support/paths';
 import { enrolledDevice, waitIdle, type SyncedDevice } from '../support/sync';
 
 let hub: TestHub;
@@ -225,6 +228,69 @@ describe('sync between two devices and the hub', () => {
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'signed_out_by_hub' });
       expect(await rep.dispatch('sync.signOut', {})).toMatchObject({ ok: false, error: { code: 'UNSYNCED_WORK' } });
+    } finally {
+      rep.close();
+    }
+  });
+});
+
+describe('content from the hub', () => {
+  const DAY = 86_400_000;
+  const publish = (file: string, title: string, validUntil: number | null, itemId?: string) =>
+    publishContent(
+      hub.hub.database.db,
+      hub.hub.blobs,
+      {
+        file: join(ROOT, 'resources/demo/content', file),
+        ...(itemId ? { itemId } : { kind: 'pdf' as const }),
+        title,
+        language: 'en',
+        mime: 'application/pdf',
+        pageCount: null,
+        tags: { stages: ['adoption'] },
+        keyMessages: ['Synced'],
+        validFrom: hub.clock.now - DAY,
+        validUntil,
+        approver: 'Marketing QA',
+      },
+      hub.clock.now,
+    );
+
+  it('resumes a download cut mid-file, refuses a corrupted file, and follows a retirement', async () => {
+    const rep = await enrolledDevice(hub, ['shikoku']);
+    try {
+      const guide = await publish('00-manufacturing-dx-adoption-guide-v3.pdf', 'Sync guide', hub.clock.now + 30 * DAY);
+      rep.network.cutDownloadAfter = 20_000;
+      await rep.sync();
+      expect((await rep.value('sync.status', {})).state).toBe('offline');
+      const downloads = await rep.value('sync.downloads', {});
+      expect(downloads.find((d) => d.sha256 === guide.sha256)).toMatchObject({ state: 'queued', received: 20_000 });
+
+      await rep.sync();
+      expect(await rep.value('sync.downloads', {})).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ sha256: guide.sha256, state: 'done', received: guide.size }),
+        ]),
+      );
+      const { item } = await rep.value('content.item', { itemId: guide.itemId });
+      expect(item.shown).toMatchObject({ versionId: guide.id, problem: null });
+      // The second request asked only for the rest of the file.
+      expect(rep.network.ranges.slice(0, 2)).toEqual([null, 'bytes=20000-']);
+
+      // The hub's copy of the next file is damaged: the device refuses it and keeps nothing.
+      const broken = await publish('02-case-study-toyo-seiko-v1.pdf', 'Damaged on the hub', hub.clock.now + 30 * DAY);
+      const onHub = hub.hub.blobs.pathOf(broken.sha256);
+      writeFileSync(onHub, Buffer.alloc(statSync(onHub).size, 7));
+      await rep.sync();
+      expect((await rep.value('sync.downloads', {})).find((d) => d.sha256 === broken.sha256)).toMatchObject({
+        state: 'failed',
+      });
+      expect((await rep.value('content.item', { itemId: broken.itemId })).item.shown.problem).not.toBeNull();
+
+      // Marketing retires the guide: after the next sync it can no longer be presented, offline too.
+      await retireContent(hub.hub.database.db, guide.id);
+      await rep.sync();
+      expect((await rep.value('content.item', { itemId: guide.itemId })).item.shown.problem).toBe('retired');
     } finally {
       rep.close();
     }

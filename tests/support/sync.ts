@@ -13,21 +13,58 @@ export interface Network {
   offline: boolean;
   failures: number[];
   loseAcks: number;
+  /** Cut the next content download after this many bytes (the connection drops mid-file). */
+  cutDownloadAfter: number | null;
+  /** The Range header of every content download, to see resumption happen. */
+  ranges: (string | null)[];
   requests: number;
 }
 
+/** A body that delivers `limit` bytes of `body` and then fails like a dropped connection. */
+function cutAfter(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let sent = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await reader.read();
+      if (done) return controller.close();
+      const room = limit - sent;
+      if (value.length >= room) {
+        if (room > 0) controller.enqueue(value.subarray(0, room));
+        controller.error(new TypeError('terminated: other side closed'));
+        return;
+      }
+      sent += value.length;
+      controller.enqueue(value);
+    },
+  });
+}
+
 export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch } {
-  const network: Network = { offline: false, failures: [], loseAcks: 0, requests: 0 };
+  const network: Network = {
+    offline: false,
+    failures: [],
+    loseAcks: 0,
+    cutDownloadAfter: null,
+    ranges: [],
+    requests: 0,
+  };
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     network.requests++;
     if (network.offline) throw new TypeError('fetch failed: connect ECONNREFUSED');
     const status = network.failures.shift();
     if (status !== undefined) return new Response(`<html>${status}</html>`, { status });
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.pathname.startsWith('/v1/content/blobs/')) network.ranges.push(new Headers(init?.headers).get('range'));
     const response = await hub.hub.app.request(`http://hub.test${url.pathname}${url.search}`, init);
     if (url.pathname === '/v1/sync/push' && network.loseAcks > 0) {
       network.loseAcks--;
       throw new TypeError('fetch failed: socket hang up');
+    }
+    if (url.pathname.startsWith('/v1/content/blobs/') && network.cutDownloadAfter !== null && response.body) {
+      const limit = network.cutDownloadAfter;
+      network.cutDownloadAfter = null;
+      return new Response(cutAfter(response.body, limit), { status: response.status, headers: response.headers });
     }
     return response;
   }) as typeof fetch;

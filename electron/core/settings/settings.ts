@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { settings } from '../db/schema';
 import { newId } from '../ids';
 
-const DEFAULTS: Settings = { language: 'system', repName: '', team: 'field_sales', phoneRegion: 'JP', territory: '' };
+const DEFAULTS: Settings = { language: 'system', repName: '', team: 'field_sales', phoneRegion: 'JP', territory: '', contentBudgetMb: 4096 };
 
 export function readSettings(db: Db): Settings {
   const stored = Object.fromEntries(

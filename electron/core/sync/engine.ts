@@ -1,11 +1,12 @@
 import { AppError } from '../../../src/shared/errors';
-import type { SyncStatus } from '../../../src/shared/sync-status';
+import type { DownloadItem, SyncStatus } from '../../../src/shared/sync-status';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { refreshIndexes } from '../search/refresh-indexes';
 import { readSettings, updateSettings } from '../settings/settings';
 import { applyChanges } from './apply-changes';
 import { backoffDelay } from './backoff';
+import { downloadContent } from './downloads';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
 import { assignTerritory, nextBatch, recordPushFailure, recordPushResults } from './push';
 import type { SecretStore } from './secret-store';
@@ -24,7 +25,7 @@ export interface SyncEngineOptions {
   suggestedHubUrl?: string;
 }
 
-type Phase = 'idle' | 'push' | 'pull' | 'report';
+type Phase = 'idle' | 'push' | 'pull' | 'download' | 'report';
 
 /**
  * The sync engine, in the core process, never in the way of the UI: it runs on start,
@@ -43,6 +44,7 @@ export class SyncEngine {
   private failure: (HubFailure & { at: number }) | null = null;
   private lastSuccessAt: number | null = null;
   private stopped = false;
+  private queue: DownloadItem[] = [];
 
   constructor(
     private readonly ctx: CoreContext,
@@ -206,6 +208,7 @@ export class SyncEngine {
     try {
       await this.push(client);
       await this.pull(client);
+      await this.download(client);
       await this.report(client);
       this.failure = null;
       this.attempt = 0;
@@ -291,6 +294,7 @@ export class SyncEngine {
       });
       // Memory follows the database only after the commit.
       refreshIndexes(this.ctx, [...applied.accountIds]);
+      if (page.changes.some((change) => change.kind === 'content_version')) this.ctx.library.load(this.sqlite);
       if (page.changes.length > 0) {
         this.ctx.emit('data.changed', {
           scopes: ['accounts', 'touchpoints', 'events'],
@@ -301,6 +305,26 @@ export class SyncEngine {
       // The hub does not say how much is left: the count received is the honest progress.
       this.setPhase('pull', { done, total: 0 });
       if (!page.hasMore) return;
+    }
+  }
+
+  /** The content download queue as the last run left it. */
+  downloads(): DownloadItem[] {
+    return this.queue;
+  }
+
+  private async download(client: HubClient): Promise<void> {
+    const budget = readSettings(this.ctx.conn.db).contentBudgetMb * 1024 * 1024;
+    const done = (items: DownloadItem[]) =>
+      items.filter((item) => item.state === 'done' || item.state === 'failed').length;
+    const outcome = await downloadContent(this.ctx, client, budget, (items) => {
+      this.queue = items;
+      const received = items.reduce((sum, item) => sum + item.received, 0);
+      const total = items.reduce((sum, item) => sum + item.size, 0);
+      this.setPhase('download', total > 0 ? { done: received, total } : { done: done(items), total: items.length });
+    });
+    if (outcome.items.some((item) => item.state === 'done') || outcome.removed > 0) {
+      this.ctx.emit('data.changed', { scopes: ['content', 'decks'], accountIds: [] });
     }
   }
 

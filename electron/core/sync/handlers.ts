@@ -14,6 +14,7 @@ type SyncMethods =
   | 'sync.signOut'
   | 'sync.pending'
   | 'sync.issues'
+  | 'sync.downloads'
   | 'sync.resolve';
 
 /** The sync screen's calls. The token never appears in any answer. */
@@ -51,6 +52,7 @@ export function syncHandlers(ready: () => { ctx: CoreContext; engine: SyncEngine
       return { byKind, ...summary };
     },
     'sync.issues': () => listIssues(ready().ctx),
+    'sync.downloads': () => ready().engine.downloads(),
     'sync.resolve': ({ issueId, choice }) => {
       const { ctx, engine } = ready();
       resolveIssue(ctx, issueId, choice);

@@ -63,6 +63,20 @@ function SettingsForm({ settings }: SettingsFormProps) {
           ))}
         </select>
       </label>
+      <label className="field">
+        <span className="field-label">{t('settings.contentBudget')}</span>
+        <input
+          type="number"
+          min={100}
+          step={100}
+          defaultValue={settings.contentBudgetMb}
+          onBlur={(event) => {
+            const value = Math.round(Number(event.target.value));
+            if (Number.isFinite(value) && value !== settings.contentBudgetMb) save({ contentBudgetMb: value });
+          }}
+        />
+        <span className="field-hint">{t('settings.contentBudgetHint')}</span>
+      </label>
       {update.isError && <ErrorMessage error={update.error} />}
       <Toast message={toast} onDone={() => setToast(null)} />
     </form>

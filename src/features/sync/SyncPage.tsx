@@ -6,6 +6,7 @@ import { keys, useSyncPending, useSyncStatus } from '../../lib/api/queries';
 import { formatDateTime } from '../../lib/format';
 import { syncPercent } from '../../lib/sync-progress';
 import { useLabels } from '../../lib/use-label';
+import { DownloadQueue } from './DownloadQueue';
 import { EnrolForm } from './EnrolForm';
 import { ReviewList } from './ReviewList';
 
@@ -51,7 +52,9 @@ export function SyncPage() {
             <h2>
               <span className="sync-dot" aria-hidden="true" /> {t(`sync.state.${data.state}`)}
               {data.state === 'syncing' && data.phase && data.phase !== 'idle' && ` · ${t(`sync.phase.${data.phase}`)}`}
-              {data.state === 'syncing' && data.progress && (percent === null ? ` · ${t('sync.received', { count: data.progress.done })}` : ` ${percent}%`)}
+              {data.state === 'syncing' &&
+                data.progress &&
+                (percent === null ? ` · ${t('sync.received', { count: data.progress.done })}` : ` ${percent}%`)}
             </h2>
             {data.state === 'syncing' && (
               <div
@@ -111,6 +114,7 @@ export function SyncPage() {
             )}
           </section>
           <ReviewList />
+          <DownloadQueue />
           <section className="card">
             <div>
               <button

@@ -10,14 +10,18 @@ declare global {
 const TOKEN_KEY = 'oneteam.hostToken';
 
 /**
- * The same bridge over HTTP, for the browser test host: calls are POSTs, events arrive
- * over one EventSource. The token comes from the URL the host printed and is kept for
- * the tab's lifetime so in-app navigation does not lose it.
+ * The browser test host's token: from the URL the host printed, kept for the tab's
+ * lifetime so in-app navigation does not lose it.
  */
-function hostBridge(): ApiBridge {
+export function hostToken(): string {
   const fromUrl = new URLSearchParams(location.search).get('token');
   if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
-  const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** The same bridge over HTTP, for the browser test host: calls are POSTs, events arrive over one EventSource. */
+function hostBridge(): ApiBridge {
+  const token = hostToken();
   let source: EventSource | undefined;
 
   return {

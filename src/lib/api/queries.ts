@@ -28,6 +28,7 @@ export const keys = {
   syncStatus: ['sync', 'status'] as const,
   syncPending: ['sync', 'pending'] as const,
   syncIssues: ['sync', 'issues'] as const,
+  syncDownloads: ['sync', 'downloads'] as const,
 };
 
 export const useAppStatus = () => useQuery({ queryKey: keys.status, queryFn: () => call('app.status', {}) });
@@ -103,7 +104,9 @@ export function useSyncStatus() {
     () =>
       subscribe('sync.status', (status) => {
         client.setQueryData(keys.syncStatus, status);
+        if (status.phase === 'download') void client.invalidateQueries({ queryKey: keys.syncDownloads });
         if (status.state !== 'syncing') {
+          void client.invalidateQueries({ queryKey: keys.syncDownloads });
           void client.invalidateQueries({ queryKey: keys.syncPending });
           void client.invalidateQueries({ queryKey: keys.syncIssues });
         }
@@ -114,3 +117,5 @@ export function useSyncStatus() {
 }
 export const useSyncPending = () => useQuery({ queryKey: keys.syncPending, queryFn: () => call('sync.pending', {}) });
 export const useSyncIssues = () => useQuery({ queryKey: keys.syncIssues, queryFn: () => call('sync.issues', {}) });
+export const useSyncDownloads = () =>
+  useQuery({ queryKey: keys.syncDownloads, queryFn: () => call('sync.downloads', {}) });

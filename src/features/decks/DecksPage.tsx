@@ -1,0 +1,89 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { DeckSummary } from '../../shared/content';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Toast } from '../../components/Toast';
+import { call } from '../../lib/api/client';
+import { useDecks } from '../../lib/api/content-queries';
+import { formatDateTime } from '../../lib/format';
+import { PresentStartDialog } from '../presenter/PresentStartDialog';
+
+/** The rep's decks, with what needs attention: a review after new versions, items that dropped out. */
+export function DecksPage() {
+  const { t, i18n } = useTranslation();
+  const decks = useDecks();
+  const [presenting, setPresenting] = useState<DeckSummary | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => call('decks.delete', { id }),
+    onSuccess: () => setToast(t('decks.deleted')),
+  });
+  return (
+    <div className="page wide decks-page">
+      <header className="page-header">
+        <div>
+          <h1>{t('decks.title')}</h1>
+          <p className="muted small">{t('decks.subtitle')}</p>
+        </div>
+        <Link href="/decks/new" className="button primary">
+          ＋ {t('decks.newDeck')}
+        </Link>
+      </header>
+      {decks.isError && <ErrorMessage error={decks.error} onRetry={() => void decks.refetch()} />}
+      {remove.isError && <ErrorMessage error={remove.error} />}
+      {decks.data?.length === 0 && <p className="empty-state">{t('decks.empty')}</p>}
+      <ul className="deck-list">
+        {decks.data?.map((deck) => (
+          <li key={deck.id} className="card deck-card" data-testid="deck-card">
+            <div className="deck-card-main">
+              <Link href={`/decks/${deck.id}`} className="deck-card-name">
+                {deck.name}
+              </Link>
+              <span className="muted small">
+                {t('decks.items', { count: deck.itemCount })} · {t('decks.slides', { count: deck.slideCount })} ·{' '}
+                {t('decks.updated', { date: formatDateTime(deck.updatedAt, i18n.language) })}
+              </span>
+              <span className="chips">
+                {deck.needsReview && <span className="badge warning">{t('decks.needsReview')}</span>}
+                {deck.dropped > 0 && (
+                  <span className="badge state-problem">{t('decks.dropped', { count: deck.dropped })}</span>
+                )}
+              </span>
+            </div>
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button primary"
+                disabled={deck.slideCount === 0}
+                onClick={() => setPresenting(deck)}
+              >
+                ▶ {t('decks.present')}
+              </button>
+              <Link href={`/decks/${deck.id}`} className="button">
+                {t('decks.edit')}
+              </Link>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  if (window.confirm(t('decks.deleteConfirm', { name: deck.name }))) remove.mutate(deck.id);
+                }}
+              >
+                {t('decks.delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {presenting && (
+        <PresentStartDialog
+          source={{ deckId: presenting.id, name: presenting.name }}
+          onClose={() => setPresenting(null)}
+        />
+      )}
+      <Toast message={toast} onDone={() => setToast(null)} />
+    </div>
+  );
+}
