@@ -2,13 +2,27 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ContentManifest, type Change } from '../../src/shared/sync-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentManifest, type Change, type SyncContentVersion } from '../../src/shared/sync-api';
 import { publishContent, retireContent } from '../../server/admin/content';
+import { contentState } from '../../server/content/versions';
 import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
 
 const DAY = 86_400_000;
 const FILE_SIZE = 300_000;
+
+describe('content state', () => {
+  const version = (v: Partial<SyncContentVersion>) =>
+    ({ approval: 'approved', validFrom: 1_000, validUntil: 2_000, ...v }) as SyncContentVersion;
+  it('is presentable only when approved and inside its validity', () => {
+    expect(contentState(version({}), 1_500)).toBe('presentable');
+    expect(contentState(version({}), 999)).toBe('scheduled');
+    expect(contentState(version({}), 2_000)).toBe('expired');
+    expect(contentState(version({ validUntil: null }), 9_999_999)).toBe('presentable');
+    expect(contentState(version({ approval: 'retired' }), 1_500)).toBe('retired');
+    expect(contentState(version({ approval: 'draft' }), 1_500)).toBe('draft');
+  });
+});
 
 forEachDatabase('content', (variant) => {
   let t: TestHub;

@@ -157,6 +157,17 @@ forEachDatabase('imports', (variant) => {
     expect(await run('accounts', accounts, true, 'hubspot')).toMatchObject({ created: 3 });
   });
 
+  it('moves an account to another territory with its contacts and journey', async () => {
+    const kansai = await t.enrol({ territories: ['kansai'] });
+    expect((await visible(kansai)).accounts).toEqual([]);
+    const moved = ACCOUNTS_CSV.replace(',JP,kanto,solution_exploration,', ',JP,kansai,solution_exploration,');
+    expect(await run('accounts', file('moved.csv', moved))).toMatchObject({ updated: 1, unchanged: 2, applied: true });
+    const seen = await visible(kansai);
+    expect(seen.accounts.map((a) => [a.name, a.territory])).toEqual([['東海精密株式会社', 'kansai']]);
+    expect(seen.contacts.map((c) => c.name)).toEqual(['佐藤 健一']);
+    expect(seen.touchpoints.map((tp) => tp.summary)).toEqual(['Visited the pricing page']);
+  });
+
   it('reports every broken row with its line and writes nothing', async () => {
     const { cursor } = await t.pullAll(kanto);
     const broken = `external_id,name,territory,stage

@@ -6,7 +6,7 @@ import { ACCOUNT_FIELDS, CONTACT_FIELDS, nextHlc, type ChangeKind } from '../../
 import { insertRows } from '../../db/bulk';
 import { queryRows, type HubDrizzle, type HubTx } from '../../db/connection';
 import { accounts, contacts, stages, territories, touchpoints } from '../../db/schema';
-import { writeTransaction } from '../../db/write';
+import { writeTransaction, type ChangeEntry } from '../../db/write';
 import { describeIssues } from '../../http/errors';
 import { readRows, type ImportFormat, type RowError } from './read-rows';
 import { AccountRow, ContactRow, TouchpointRow } from './row-schemas';
@@ -327,6 +327,31 @@ async function planTouchpoints(
   return { planned, existing };
 }
 
+/**
+ * An account moved to another territory takes its contacts and journey with it: they are
+ * announced again under the new territory, so devices there receive them. (Devices of the
+ * old territory keep the copies they have; the hub sends no deletions.)
+ */
+async function recordsUnder(tx: HubTx, accountIds: string[]): Promise<ChangeEntry[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await queryRows<{ kind: ChangeKind; id: string; territory: string }>(
+    tx,
+    sql`SELECT 'contact' AS kind, c.id, a.territory, 1 AS o FROM contacts c JOIN accounts a ON a.id = c.account_id
+          WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+        UNION ALL
+        SELECT 'touchpoint', t.id, a.territory, 2 FROM touchpoints t JOIN accounts a ON a.id = t.account_id
+          WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+        UNION ALL
+        SELECT 'consent', r.id, a.territory, 3 FROM consent_records r JOIN contacts c ON c.id = r.contact_id
+          JOIN accounts a ON a.id = c.account_id WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+        UNION ALL
+        SELECT 'followup', f.id, a.territory, 3 FROM followups f JOIN contacts c ON c.id = f.contact_id
+          JOIN accounts a ON a.id = c.account_id WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+        ORDER BY o, id`,
+  );
+  return rows.map((row) => ({ kind: row.kind, entityId: row.id, territory: row.territory }));
+}
+
 const WITHOUT_BOOKKEEPING = ({ updatedAt: _u, clocks: _c, createdAt: _a, ...rest }: Record<string, unknown>) => rest;
 
 /**
@@ -402,6 +427,18 @@ export async function importFile(db: HubDrizzle, options: ImportOptions): Promis
       if (errors.length > 0 || options.dryRun) throw new RollBack();
       await insertRows(tx, table, writes.map((w) => w.record) as never[], 'update');
       logChanges(writes.map((w) => ({ kind: changeKind, entityId: w.record.id as string, territory: w.territory })));
+      if (options.kind === 'accounts') {
+        const moved = writes.filter((w) => {
+          const before = (existing as Map<string, Record<string, unknown>>).get(w.record.id as string);
+          return before !== undefined && before.territory !== w.territory;
+        });
+        logChanges(
+          await recordsUnder(
+            tx,
+            moved.map((w) => w.record.id as string),
+          ),
+        );
+      }
       report.applied = true;
     });
   } catch (error) {
