@@ -286,13 +286,12 @@ export const mutations = pgTable('mutations', {
  * (see server/db/write.ts), so sequence order is commit order and a cursor never skips a
  * row. `territory` scopes the row; null = everyone (stages, events, content).
  */
-export const changeLog = pgTable(
-  'change_log',
-  {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
-    kind: text('kind').notNull(),
-    entityId: text('entity_id').notNull(),
-    territory: text('territory'),
-  },
-  (t) => [index('change_log_territory_seq').on(t.territory, t.seq)],
-);
+export const changeLog = pgTable('change_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  entityId: text('entity_id').notNull(),
+  // Deliberately not indexed: a page is read in seq order from the primary key, filtering
+  // territories on the way, so the work is proportional to how far the cursor moves. An
+  // index on territory tempts the planner into reading every later row and sorting them.
+  territory: text('territory'),
+});

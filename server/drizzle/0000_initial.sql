@@ -215,7 +215,6 @@ ALTER TABLE "user_territories" ADD CONSTRAINT "user_territories_user_id_users_id
 ALTER TABLE "user_territories" ADD CONSTRAINT "user_territories_territory_code_territories_code_fk" FOREIGN KEY ("territory_code") REFERENCES "public"."territories"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_team_code_teams_code_fk" FOREIGN KEY ("team_code") REFERENCES "public"."teams"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accounts_territory" ON "accounts" USING btree ("territory");--> statement-breakpoint
-CREATE INDEX "change_log_territory_seq" ON "change_log" USING btree ("territory","seq");--> statement-breakpoint
 CREATE INDEX "consent_records_contact" ON "consent_records" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "contacts_account" ON "contacts" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_versions_item_version" ON "content_versions" USING btree ("item_id","version");--> statement-breakpoint

@@ -30,31 +30,40 @@ function wireObject(table: PgTable, alias: string, extra: SQL[] = []): SQL {
   return sql`json_build_object(${sql.join([...pairs, ...extra], sql`, `)})`;
 }
 
-/** The current state of the record a change-log row names, as JSON text, for each kind. */
-const RECORD: Record<ChangeKind, SQL> = {
-  stage: sql`(SELECT ${wireObject(stages, 'r')} FROM stages r WHERE r.code = p.entity_id)`,
-  account: sql`(SELECT ${wireObject(accounts, 'r')} FROM accounts r WHERE r.id = p.entity_id)`,
-  contact: sql`(SELECT ${wireObject(contacts, 'r')} FROM contacts r WHERE r.id = p.entity_id)`,
-  touchpoint: sql`(SELECT ${wireObject(touchpoints, 'r')} FROM touchpoints r WHERE r.id = p.entity_id)`,
-  consent: sql`(SELECT ${wireObject(consentRecords, 'r')} FROM consent_records r WHERE r.id = p.entity_id)`,
-  followup: sql`(SELECT ${wireObject(followups, 'r')} FROM followups r WHERE r.id = p.entity_id)`,
-  event: sql`(SELECT ${wireObject(events, 'r')} FROM events r WHERE r.id = p.entity_id)`,
-  content_version: sql`(SELECT ${wireObject(contentVersions, 'r', [
-    sql`'itemKind', i.kind`,
-    sql`'blobAvailable', EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = r.sha256)`,
-  ])} FROM content_versions r JOIN content_items i ON i.id = r.item_id WHERE r.id = p.entity_id)`,
+/** For each kind: the join from a change-log row `p` to its record `r`, and the record as JSON. */
+const RECORD: Record<ChangeKind, { from: SQL; json: SQL }> = {
+  stage: { from: sql`JOIN stages r ON r.code = p.entity_id`, json: wireObject(stages, 'r') },
+  account: { from: sql`JOIN accounts r ON r.id = p.entity_id`, json: wireObject(accounts, 'r') },
+  contact: { from: sql`JOIN contacts r ON r.id = p.entity_id`, json: wireObject(contacts, 'r') },
+  touchpoint: { from: sql`JOIN touchpoints r ON r.id = p.entity_id`, json: wireObject(touchpoints, 'r') },
+  consent: { from: sql`JOIN consent_records r ON r.id = p.entity_id`, json: wireObject(consentRecords, 'r') },
+  followup: { from: sql`JOIN followups r ON r.id = p.entity_id`, json: wireObject(followups, 'r') },
+  event: { from: sql`JOIN events r ON r.id = p.entity_id`, json: wireObject(events, 'r') },
+  content_version: {
+    from: sql`JOIN content_versions r ON r.id = p.entity_id JOIN content_items i ON i.id = r.item_id`,
+    json: wireObject(contentVersions, 'r', [
+      sql`'itemKind', i.kind`,
+      sql`'blobAvailable', EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = r.sha256)`,
+    ]),
+  },
 };
 
-const recordOf = sql`CASE p.kind ${sql.join(
-  Object.entries(RECORD).map(([kind, select]) => sql`WHEN ${sql.raw(`'${kind}'`)} THEN ${select}`),
-  sql` `,
-)} END::text`;
+/** One branch per kind, each a plain index join (several times faster than a per-row CASE of subqueries). */
+const recordsOfPage = sql.join(
+  Object.entries(RECORD).map(
+    ([kind, { from, json }]) =>
+      sql`SELECT p.seq, p.kind, p.entity_id, p.total, ${json}::text AS data FROM p ${from} WHERE p.kind = ${sql.raw(`'${kind}'`)}`,
+  ),
+  sql` UNION ALL `,
+);
 
 interface PageRow {
   seq: number;
   kind: ChangeKind;
   entity_id: string;
-  data: string | null;
+  /** How many log rows the page query found (one more than the limit when there are more). */
+  total: number;
+  data: string;
 }
 
 /**
@@ -83,14 +92,16 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
     : sql`(territory IS NULL OR territory = ANY(${sql.param(caller.scope.territories)}::text[]))`;
   const page = await queryRows<PageRow>(
     db,
-    sql`SELECT p.seq, p.kind, p.entity_id, ${recordOf} AS data
-        FROM (SELECT seq, kind, entity_id FROM change_log
-              WHERE seq > ${cursor} AND seq <= ${latest} AND ${visible}
-              ORDER BY seq LIMIT ${query.limit + 1}) p
-        ORDER BY p.seq`,
+    sql`WITH found AS MATERIALIZED (
+          SELECT seq, kind, entity_id, row_number() OVER (ORDER BY seq) AS rn, count(*) OVER () AS total
+          FROM (SELECT seq, kind, entity_id FROM change_log
+                WHERE seq > ${cursor} AND seq <= ${latest} AND ${visible}
+                ORDER BY seq LIMIT ${query.limit + 1}) l),
+        p AS (SELECT * FROM found WHERE rn <= ${query.limit})
+        ${recordsOfPage}
+        ORDER BY seq`,
   );
-  const hasMore = page.length > query.limit;
-  if (hasMore) page.length = query.limit;
+  const hasMore = Number(page[0]?.total ?? 0) > query.limit;
 
   // A record changed twice in one page is sent once, at its first position (creation
   // order keeps references valid); its data is the current state either way.
@@ -98,7 +109,7 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
   const changes: string[] = [];
   for (const row of page) {
     const key = `${row.kind}:${row.entity_id}`;
-    if (sent.has(key) || row.data === null) continue;
+    if (sent.has(key)) continue;
     sent.add(key);
     changes.push(`{"seq":${Number(row.seq)},"kind":"${row.kind}","data":${row.data}}`);
   }
