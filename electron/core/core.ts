@@ -29,6 +29,10 @@ export interface CoreOptions {
   /** The HTTP client for the hub (tests inject faults here). */
   fetch?: typeof fetch | undefined;
   syncIntervalMs?: number | undefined;
+  /** Changes per pulled page (smaller pages: more, shorter transactions). */
+  syncPageSize?: number | undefined;
+  /** How long a hub request may take before it counts as a failure. */
+  syncTimeoutMs?: number | undefined;
   /** A hub this installation was pointed at (`npm run web -- --hub URL`): the enrolment form starts with it. */
   suggestedHubUrl?: string | undefined;
   dataDir: string;
@@ -108,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
         secrets,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}),
+        ...(options.syncPageSize ? { pullPageSize: options.syncPageSize } : {}),
+        ...(options.syncTimeoutMs ? { requestTimeoutMs: options.syncTimeoutMs } : {}),
         ...(options.suggestedHubUrl ? { suggestedHubUrl: options.suggestedHubUrl } : {}),
         onStatus: (status) => emit('sync.status', status),
       });

@@ -139,6 +139,32 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('retries after a hub that hangs (timeout) or dies mid-answer during a pull, and applies each page once', async () => {
+    const repA = await enrolledDevice(hub, ['saitama']);
+    const repB = await enrolledDevice(hub, ['saitama']);
+    try {
+      const [accountId] = await captureVisitors(repA, 5, 'Hanging Hub KK');
+      await repA.sync();
+      repB.network.hangNext = true;
+      await repB.sync();
+      expect(await repB.value('sync.status', {})).toMatchObject({
+        state: 'offline',
+        lastError: { message: expect.stringContaining('cannot be reached') },
+      });
+      repB.network.cut = { path: '/v1/sync/pull', bytes: 300 };
+      await repB.sync();
+      expect((await repB.value('sync.status', {})).state).toBe('offline');
+      expect(rows<{ n: number }>(repB, 'SELECT COUNT(*) AS n FROM touchpoints')[0]!.n).toBe(0);
+      await repB.sync();
+      expect((await repB.value('sync.status', {})).state).toBe('up_to_date');
+      const { items } = await repB.value('journey.timeline', { accountId: accountId!, limit: 50 });
+      expect(items).toHaveLength(10);
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
   it('shows a concurrent edit of the same field on the needs-review list and lets the rep pick', async () => {
     const repA = await enrolledDevice(hub, ['kyushu']);
     const repB = await enrolledDevice(hub, ['kyushu']);
@@ -260,7 +286,7 @@ describe('content from the hub', () => {
     const rep = await enrolledDevice(hub, ['shikoku']);
     try {
       const guide = await publish('00-manufacturing-dx-adoption-guide-v3.pdf', 'Sync guide', hub.clock.now + 30 * DAY);
-      rep.network.cutDownloadAfter = 20_000;
+      rep.network.cut = { path: '/v1/content/blobs/', bytes: 20_000 };
       await rep.sync();
       expect((await rep.value('sync.status', {})).state).toBe('offline');
       const downloads = await rep.value('sync.downloads', {});

@@ -1,5 +1,6 @@
 import { createEnrolmentCode } from '../../server/admin/devices';
 import { addTeam, addTerritory, addUser } from '../../server/admin/people';
+import type { HubDrizzle } from '../../server/db/connection';
 import type { TestHub } from '../hub/support/hub';
 import { startCore, type TestCore } from './core';
 
@@ -13,8 +14,10 @@ export interface Network {
   offline: boolean;
   failures: number[];
   loseAcks: number;
-  /** Cut the next content download after this many bytes (the connection drops mid-file). */
-  cutDownloadAfter: number | null;
+  /** Cut the next answer from a path starting with `path` after `bytes` bytes (the connection drops mid-answer). */
+  cut: { path: string; bytes: number } | null;
+  /** Never answer the next request (the hub hangs): only the client's timeout ends it. */
+  hangNext: boolean;
   /** The Range header of every content download, to see resumption happen. */
   ranges: (string | null)[];
   requests: number;
@@ -45,13 +48,20 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
     offline: false,
     failures: [],
     loseAcks: 0,
-    cutDownloadAfter: null,
+    cut: null,
+    hangNext: false,
     ranges: [],
     requests: 0,
   };
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     network.requests++;
     if (network.offline) throw new TypeError('fetch failed: connect ECONNREFUSED');
+    if (network.hangNext) {
+      network.hangNext = false;
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    }
     const status = network.failures.shift();
     if (status !== undefined) return new Response(`<html>${status}</html>`, { status });
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -61,9 +71,9 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
       network.loseAcks--;
       throw new TypeError('fetch failed: socket hang up');
     }
-    if (url.pathname.startsWith('/v1/content/blobs/') && network.cutDownloadAfter !== null && response.body) {
-      const limit = network.cutDownloadAfter;
-      network.cutDownloadAfter = null;
+    if (network.cut && url.pathname.startsWith(network.cut.path) && response.body) {
+      const limit = network.cut.bytes;
+      network.cut = null;
       return new Response(cutAfter(response.body, limit), { status: response.status, headers: response.headers });
     }
     return response;
@@ -74,19 +84,17 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
 let people = 0;
 
 /** A rep on the hub with these territories, and a one-time enrolment code for their device. */
-export async function repWithCode(
-  hub: TestHub,
-  territories: string[],
-  role: 'rep' | 'marketing' | 'admin' = 'rep',
-): Promise<string> {
-  const { db } = hub.hub.database;
+export async function repWithCodeOn(db: HubDrizzle, now: number, territories: string[]): Promise<string> {
   people++;
-  await addTeam(db, { code: 'field', name: 'Field sales', function: 'field_sales' }, hub.clock.now);
-  for (const code of territories) await addTerritory(db, { code, name: code.toUpperCase() }, hub.clock.now);
+  await addTeam(db, { code: 'field', name: 'Field sales', function: 'field_sales' }, now);
+  for (const code of territories) await addTerritory(db, { code, name: code.toUpperCase() }, now);
   const email = `device-rep-${people}-${Date.now()}@example.com`;
-  await addUser(db, { name: `Rep ${people}`, email, role, team: 'field', territories }, hub.clock.now);
-  return (await createEnrolmentCode(db, email, hub.clock.now)).code;
+  await addUser(db, { name: `Rep ${people}`, email, role: 'rep', team: 'field', territories }, now);
+  return (await createEnrolmentCode(db, email, now)).code;
 }
+
+const repWithCode = (hub: TestHub, territories: string[]) =>
+  repWithCodeOn(hub.hub.database.db, hub.clock.now, territories);
 
 export interface SyncedDevice extends TestCore {
   network: Network;
@@ -106,6 +114,7 @@ export async function enrolledDevice(
     demoDatasetFile: undefined,
     fetch,
     syncIntervalMs: 3_600_000,
+    syncTimeoutMs: 1_000,
     now: () => Date.now() + skew,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });

@@ -17,6 +17,7 @@ export interface SyncEngineOptions {
   /** How often to sync while online and idle. */
   intervalMs?: number;
   pullPageSize?: number;
+  requestTimeoutMs?: number;
   fetch?: typeof fetch;
   random?: () => number;
   /** Called with every status change (the core broadcasts it to every window). */
@@ -60,6 +61,7 @@ export class SyncEngine {
       baseUrl: state.hubUrl,
       token: () => this.options.secrets.read(),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.requestTimeoutMs ? { timeoutMs: this.options.requestTimeoutMs } : {}),
     });
   }
 
@@ -297,7 +299,7 @@ export class SyncEngine {
       if (page.changes.some((change) => change.kind === 'content_version')) this.ctx.library.load(this.sqlite);
       if (page.changes.length > 0) {
         this.ctx.emit('data.changed', {
-          scopes: ['accounts', 'touchpoints', 'events'],
+          scopes: ['accounts', 'touchpoints', 'events', 'content', 'decks'],
           accountIds: [...applied.accountIds],
         });
       }

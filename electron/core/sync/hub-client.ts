@@ -137,15 +137,23 @@ export class HubClient {
         throw new HubRequestError({ kind: 'auth', code: 'TOKEN_MISSING', message: 'This device is not enrolled.' });
       headers.authorization = `Bearer ${token}`;
     }
-    const signals = [signal, timeout ? AbortSignal.timeout(this.timeoutMs) : undefined].filter(
-      (s): s is AbortSignal => s !== undefined,
-    );
+    // One controller for the caller's signal and the timeout. (AbortSignal.any would be shorter, but on
+    // Node 20 it holds its sources weakly and a collected timeout signal never fires.)
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', abort, { once: true });
+    const timer = timeout
+      ? setTimeout(
+          () => controller.abort(new DOMException(`No answer within ${this.timeoutMs} ms`, 'TimeoutError')),
+          this.timeoutMs,
+        )
+      : undefined;
     try {
       return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+        signal: controller.signal,
       });
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -153,6 +161,9 @@ export class HubClient {
         kind: 'offline',
         message: `The hub at ${this.baseUrl} cannot be reached (${message}).`,
       });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
   }
 
