@@ -41,6 +41,10 @@ port.on('message', ({ data }) => {
     });
     return;
   }
+  if (msg.type === 'serve') {
+    port.postMessage({ type: 'result', id: msg.id, result: running.serveContent(msg.versionId) });
+    return;
+  }
   void running
     .dispatch(msg.method, msg.input)
     .then((result) => port.postMessage({ type: 'result', id: msg.id, result }));

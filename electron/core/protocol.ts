@@ -20,6 +20,8 @@ export type CoreInit = z.infer<typeof CoreInit>;
 export const ToCore = z.discriminatedUnion('type', [
   CoreInit,
   z.object({ type: z.literal('call'), id: z.number().int(), method: z.string(), input: z.unknown() }),
+  /** Main's content protocol asks for a file; the answer is a `result` with a ServableFile or the refusal. */
+  z.object({ type: z.literal('serve'), id: z.number().int(), versionId: z.unknown() }),
 ]);
 export type ToCore = z.infer<typeof ToCore>;
 

@@ -1,6 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { Result } from '../../src/shared/errors';
-import { FromCore, type CoreInit } from '../core/protocol';
+import { FromCore, type CoreInit, type ToCore } from '../core/protocol';
 
 type EventListener = (event: string, payload: unknown) => void;
 
@@ -59,11 +59,20 @@ export class CoreSupervisor {
   }
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {
+    return this.request((id) => ({ type: 'call', id, method, input }));
+  }
+
+  /** For the content protocol: the core's verdict on a version's file (a ServableFile, or the refusal). */
+  async serve(versionId: string): Promise<Result<unknown>> {
+    return this.request((id) => ({ type: 'serve', id, versionId }));
+  }
+
+  private async request(message: (id: number) => ToCore): Promise<Result<unknown>> {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.child?.postMessage({ type: 'call', id, method, input });
+      this.child?.postMessage(message(id));
     });
   }
 

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { appWebPreferences } from './app-window';
+import { AudienceWindow } from './audience-window';
+import { handleContentProtocol, registerContentScheme } from './content-protocol';
 import { CoreSupervisor } from './core-supervisor';
 import { broadcastEvent, relayCalls } from './ipc-relay';
 import { applySecurityPolicy } from './security';
@@ -39,14 +42,7 @@ function createMainWindow(): BrowserWindow {
     minHeight: 700,
     show: false,
     title: 'OneTeam Field',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: appWebPreferences(),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(rendererUrl);
@@ -54,6 +50,7 @@ function createMainWindow(): BrowserWindow {
 }
 
 applySecurityPolicy(isAppUrl);
+registerContentScheme();
 // Tests (and a second profile) point the app at their own folder before anything reads it.
 if (process.env.ONETEAM_USER_DATA) app.setPath('userData', process.env.ONETEAM_USER_DATA);
 
@@ -86,8 +83,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     core.start();
-    relayCalls(core, isAppUrl);
-    createMainWindow();
+    handleContentProtocol((versionId) => core.serve(versionId));
+    const audience = new AudienceWindow(rendererUrl);
+    relayCalls(core, isAppUrl, { 'presenter.window': audience.handle });
+    // The audience window never outlives the presenter's.
+    createMainWindow().on('closed', () => audience.close());
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
     });

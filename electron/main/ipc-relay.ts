@@ -1,19 +1,24 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC, isMethodName } from '../../src/shared/contract';
+import type { MethodName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import type { CoreSupervisor } from './core-supervisor';
 
+/** Contract methods main answers itself (windows and displays); each parses its own input. */
+export type MainHandlers = Partial<Record<MethodName, (input: unknown, sender: BrowserWindow) => Result<unknown>>>;
+
 /**
  * The main process's whole share of the API: check who is calling and that the method
- * exists in the contract, then pass the still-unknown input to the core, which parses it.
+ * exists in the contract, then pass the still-unknown input to the core, which parses it
+ * (or, for the few window methods, to main's own handler).
  */
-export function relayCalls(core: CoreSupervisor, isAppUrl: (url: string) => boolean): void {
+export function relayCalls(core: CoreSupervisor, isAppUrl: (url: string) => boolean, own: MainHandlers = {}): void {
   ipcMain.handle(
     IPC.call,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
       const frame = event.senderFrame;
-      const fromOurWindow = BrowserWindow.fromWebContents(event.sender) !== null;
-      if (!fromOurWindow || !frame || !isAppUrl(frame.url)) {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      if (!window || !frame || !isAppUrl(frame.url)) {
         return {
           ok: false,
           error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app’s own windows.' },
@@ -22,7 +27,8 @@ export function relayCalls(core: CoreSupervisor, isAppUrl: (url: string) => bool
       if (!isMethodName(method)) {
         return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${String(method)}` } };
       }
-      return core.call(method, input);
+      const handler = own[method];
+      return handler ? handler(input, window) : core.call(method, input);
     },
   );
 }

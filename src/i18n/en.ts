@@ -69,7 +69,6 @@ export const en = {
     details: {
       notes: 'Notes',
       nextSteps: 'Next steps',
-      pagesSeen: 'Pages seen',
     },
     by: 'by {{author}}',
     corrected: 'corrected',
@@ -398,7 +397,7 @@ export const en = {
       newer_than_seen: 'Newer than seen',
     },
     noPreview: 'No preview',
-    keyboardHint: '/ to search · arrows to move · Enter to open',
+    keyboardHint: '/ to search · Tab moves between items · Enter opens one',
   },
   problem: {
     not_approved: 'Not approved',

@@ -71,7 +71,6 @@ export const ja: Messages = {
     details: {
       notes: 'メモ',
       nextSteps: '次のアクション',
-      pagesSeen: '閲覧ページ',
     },
     by: '{{author}}',
     corrected: '訂正済み',
@@ -406,7 +405,7 @@ export const ja: Messages = {
       newer_than_seen: '閲覧済みより新しい版',
     },
     noPreview: 'プレビューなし',
-    keyboardHint: '/ で検索・矢印で移動・Enter で開く',
+    keyboardHint: '/ で検索・Tab で移動・Enter で開く',
   },
   problem: {
     not_approved: '未承認',

@@ -277,8 +277,8 @@ function catalogue(random: Random): Catalogue {
     const firstStage = random.int(STAGE_CODES.length - stageCount + 1);
     const tags = {
       stages: STAGE_CODES.slice(firstStage, firstStage + stageCount),
-      industries: index % 5 === 0 ? [...INDUSTRIES] : [random.pick(INDUSTRIES), random.pick(INDUSTRIES)],
-      roles: [random.pick(COMMITTEE_ROLES), random.pick(COMMITTEE_ROLES)],
+      industries: index % 5 === 0 ? [...INDUSTRIES] : [...new Set([random.pick(INDUSTRIES), random.pick(INDUSTRIES)])],
+      roles: [...new Set([random.pick(COMMITTEE_ROLES), random.pick(COMMITTEE_ROLES)])],
       products: [product],
       language: [japanese ? 'ja' : 'en'],
     };

@@ -41,16 +41,21 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
     setEntries(draft);
     setBaseline(JSON.stringify([deck.name, toInput(draft)]));
   };
-  useEffect(() => {
-    if (saved.data) load(saved.data);
-  }, [saved.data]);
+  // A (re)loaded deck replaces the draft: adjusted during render, as React recommends for state derived from props.
+  const [loadedFrom, setLoadedFrom] = useState<Deck | null>(null);
+  if (saved.data && saved.data !== loadedFrom) {
+    setLoadedFrom(saved.data);
+    load(saved.data);
+  }
 
-  const dirty = useMemo(
-    () => JSON.stringify([name, toInput(entries)]) !== baseline,
-    [name, entries, baseline],
-  );
+  const dirty = useMemo(() => JSON.stringify([name, toInput(entries)]) !== baseline, [name, entries, baseline]);
   const save = useMutation({
-    mutationFn: () => call('decks.save', { ...(deckId ? { id: deckId } : {}), name: name || t('decks.untitled'), items: toInput(entries) }),
+    mutationFn: () =>
+      call('decks.save', {
+        ...(deckId ? { id: deckId } : {}),
+        name: name || t('decks.untitled'),
+        items: toInput(entries),
+      }),
     onSuccess: (deck) => {
       client.setQueryData(contentKeys.deck(deck.id), deck);
       load(deck);
@@ -174,9 +179,7 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
           }}
         />
       </div>
-      {presenting && deckId && (
-        <PresentStartDialog source={{ deckId, name }} onClose={() => setPresenting(false)} />
-      )}
+      {presenting && deckId && <PresentStartDialog source={{ deckId, name }} onClose={() => setPresenting(false)} />}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>
   );

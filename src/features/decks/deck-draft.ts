@@ -55,7 +55,13 @@ export function fromLibrary(item: LibraryItem): DraftEntry {
 
 /** What decks.save receives: only what the rep chose, in order. */
 export function toInput(entries: DraftEntry[]): DeckItemInput[] {
-  return entries.map(({ itemId, versionId, pageFrom, pageTo, notes }) => ({ itemId, versionId, pageFrom, pageTo, notes }));
+  return entries.map(({ itemId, versionId, pageFrom, pageTo, notes }) => ({
+    itemId,
+    versionId,
+    pageFrom,
+    pageTo,
+    notes,
+  }));
 }
 
 export function move<T>(list: T[], from: number, to: number): T[] {

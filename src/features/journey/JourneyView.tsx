@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { Channel, type Contact } from '../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
 import { useAccount, useOverview, useStages } from '../../lib/api/queries';
 import { useLabels } from '../../lib/use-label';
+import { PresentStartDialog } from '../presenter/PresentStartDialog';
 import { AddTouchpointDialog } from './AddTouchpointDialog';
 import { CommitteePanel } from './CommitteePanel';
 import { SeenContentPanel } from './SeenContentPanel';
@@ -29,6 +31,7 @@ export function JourneyView({ accountId }: JourneyViewProps) {
     groupByStage: true,
   });
   const [adding, setAdding] = useState(false);
+  const [presenting, setPresenting] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const contacts = account.data?.contacts;
   const contactsById = useMemo(() => new Map<string, Contact>(contacts?.map((c) => [c.id, c])), [contacts]);
@@ -60,9 +63,17 @@ export function JourneyView({ accountId }: JourneyViewProps) {
           ))}
           <span className="fact">{t('journey.touchpoints', { count: total })}</span>
         </div>
-        <button type="button" className="button primary add-button" onClick={() => setAdding(true)}>
-          ＋ {t('journey.addTouchpoint')}
-        </button>
+        <div className="journey-actions">
+          <Link href={`/library/for/${accountId}`} className="button">
+            {t('presenter.recommendedContent')}
+          </Link>
+          <button type="button" className="button" onClick={() => setPresenting(true)}>
+            ▶ {t('presenter.fromAccount')}
+          </button>
+          <button type="button" className="button primary add-button" onClick={() => setAdding(true)}>
+            ＋ {t('journey.addTouchpoint')}
+          </button>
+        </div>
       </header>
 
       <StageStrip
@@ -163,6 +174,7 @@ export function JourneyView({ accountId }: JourneyViewProps) {
           }}
         />
       )}
+      {presenting && <PresentStartDialog source={null} accountId={accountId} onClose={() => setPresenting(false)} />}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>
   );

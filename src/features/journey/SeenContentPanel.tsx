@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { Contact, SeenContent } from '../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
@@ -24,9 +25,9 @@ export function SeenContentPanel({ seen, contactsById }: SeenContentPanelProps) 
           <ul>
             {entries.map((entry) => (
               <li key={entry.versionId} className="seen-item" data-testid="seen-item">
-                <span className="seen-title">
+                <Link href={`/library/item/${entry.itemId}`} className="seen-title">
                   {entry.title} <span className="muted">{t('journey.version', { version: entry.version })}</span>
-                </span>
+                </Link>
                 <span className="seen-meta">
                   {labels.channel(entry.channel)} · {formatDate(entry.lastSeenAt, labels.language)}
                 </span>

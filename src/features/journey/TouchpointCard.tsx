@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { PresentedDetails } from '../../shared/content';
 import type { Contact, Touchpoint } from '../../shared/domain';
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
+import { PresentedDetailsView } from '../presenter/PresentedDetailsView';
 
 interface TouchpointCardProps {
   touchpoint: Touchpoint;
@@ -12,17 +14,13 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-function pages(value: unknown): string | null {
-  return Array.isArray(value) && value.every((page) => typeof page === 'number') ? value.join(', ') : null;
-}
-
 /** One touchpoint, whichever team made it: the team is a tag on the entry, never a separate list. */
 export function TouchpointCard({ touchpoint, contactsById }: TouchpointCardProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const notes = text(touchpoint.details.notes);
   const nextSteps = text(touchpoint.details.nextSteps);
-  const pagesSeen = pages(touchpoint.details.pagesSeen);
+  const presented = touchpoint.channel === 'content_presented' ? PresentedDetails.safeParse(touchpoint.details) : null;
   const people = touchpoint.contactIds.map((id) => contactsById.get(id)?.name).filter((name) => name !== undefined);
   return (
     <article className={`touchpoint channel-${touchpoint.channel}`} data-testid="touchpoint">
@@ -50,7 +48,7 @@ export function TouchpointCard({ touchpoint, contactsById }: TouchpointCardProps
             ))}
           </div>
         )}
-        {(notes || nextSteps || pagesSeen) && (
+        {(notes || nextSteps) && (
           <dl className="touchpoint-details">
             {notes && (
               <>
@@ -64,14 +62,9 @@ export function TouchpointCard({ touchpoint, contactsById }: TouchpointCardProps
                 <dd>{nextSteps}</dd>
               </>
             )}
-            {pagesSeen && (
-              <>
-                <dt>{t('journey.details.pagesSeen')}</dt>
-                <dd>{pagesSeen}</dd>
-              </>
-            )}
           </dl>
         )}
+        {presented?.success && <PresentedDetailsView details={presented.data} content={touchpoint.content} />}
         <footer className="touchpoint-author">{t('journey.by', { author: touchpoint.author })}</footer>
       </div>
     </article>

@@ -47,7 +47,12 @@ export function LibraryPage({ itemId, accountId }: LibraryPageProps) {
     limit: 200,
   });
 
-  useEffect(() => setSelected(itemId ?? null), [itemId]);
+  // Following a link to another item selects it (state adjusted during render, not in an effect).
+  const [linkedItem, setLinkedItem] = useState(itemId);
+  if (itemId !== linkedItem) {
+    setLinkedItem(itemId);
+    setSelected(itemId ?? null);
+  }
   useEffect(() => {
     const onSlash = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;

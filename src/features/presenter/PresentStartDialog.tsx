@@ -54,7 +54,6 @@ export function PresentStartDialog({ source, accountId: initialAccount, onClose 
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  useEffect(() => setAttendees([]), [where, accountId, eventId]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +91,10 @@ export function PresentStartDialog({ source, accountId: initialAccount, onClose 
                   name="where"
                   value={option}
                   checked={where === option}
-                  onChange={() => setWhere(option)}
+                  onChange={() => {
+                    setWhere(option);
+                    setAttendees([]);
+                  }}
                 />
                 {t(`presenter.${option}`)}
               </label>
@@ -102,7 +104,10 @@ export function PresentStartDialog({ source, accountId: initialAccount, onClose 
         {where === 'account' && (
           <AccountPicker
             value={accountId}
-            onChange={setAccountId}
+            onChange={(id) => {
+              setAccountId(id);
+              setAttendees([]);
+            }}
             label={t('presenter.chooseAccount')}
             placeholder={t('presenter.searchAccount')}
           />
@@ -110,7 +115,13 @@ export function PresentStartDialog({ source, accountId: initialAccount, onClose 
         {where === 'event' && (
           <label className="field">
             <span className="field-label">{t('presenter.chooseEvent')}</span>
-            <select value={eventId} onChange={(event) => setEventId(event.target.value)}>
+            <select
+              value={eventId}
+              onChange={(event) => {
+                setEventId(event.target.value);
+                setAttendees([]);
+              }}
+            >
               <option value="" />
               {events.data?.map((event) => (
                 <option key={event.id} value={event.id}>

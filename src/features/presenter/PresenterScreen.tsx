@@ -1,0 +1,212 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AudienceMode, PresentationSummary, PresenterSession } from '../../shared/content';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ApiError, call, subscribe } from '../../lib/api/client';
+import { Clock } from './Clock';
+import { PresentationDone } from './PresentationDone';
+import { PresenterSidebar } from './PresenterSidebar';
+import { SlideView } from './SlideView';
+import { usePresenterKeys } from './use-presenter-keys';
+
+interface PresenterScreenProps {
+  sessionId: string;
+}
+
+const HEARTBEAT_MS = 5_000;
+
+/**
+ * Presenter mode. With a second display the audience view is there (Electron main opens
+ * it) and this window is the presenter's: current slide, next slide, notes, timers. On a
+ * single screen this window shows the audience view and P switches to the presenter's
+ * (when the screen is not mirrored to the room). Every page turn goes to the core, which
+ * times it; a heartbeat saves the running page's time for crash recovery.
+ */
+export function PresenterScreen({ sessionId }: PresenterScreenProps) {
+  const { t } = useTranslation();
+  const session = useQuery({
+    queryKey: ['presenter', sessionId],
+    queryFn: () => call('presenter.get', { sessionId }),
+    staleTime: Infinity,
+  });
+  const [position, setPosition] = useState(0);
+  const [blank, setBlank] = useState(false);
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const [mode, setMode] = useState<AudienceMode['mode'] | null>(null);
+  const [view, setView] = useState<'presenter' | 'audience'>('presenter');
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<{ summary: PresentationSummary | null; restarted: boolean } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const slides = session.data?.slides ?? [];
+  const ended = done !== null || session.data?.ended === true;
+
+  // The core ended this presentation without us (it restarted, and recovery wrote the touchpoints).
+  const lost = (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'PRESENTATION_ENDED') {
+      setDone((already) => already ?? { summary: null, restarted: true });
+    } else setFailure(error);
+  };
+
+  // Where the core says the presentation stands when it is (re)loaded, e.g. after a reload of this window.
+  const [loaded, setLoaded] = useState<PresenterSession | null>(null);
+  if (session.data && session.data !== loaded) {
+    setLoaded(session.data);
+    setPosition(session.data.position);
+    setBlank(session.data.blank);
+  }
+
+  useEffect(() => {
+    let current = true;
+    call('presenter.window', { action: 'open' }).then(
+      ({ mode: opened }) => {
+        if (!current) return;
+        setMode(opened);
+        setView(opened === 'same_window' ? 'audience' : 'presenter');
+      },
+      () => current && setMode('same_window'),
+    );
+    return () => {
+      current = false;
+      void call('presenter.window', { action: 'close' }).catch(() => undefined);
+    };
+  }, []);
+
+  // A clicker aimed at the audience window turns pages there; follow it.
+  useEffect(
+    () =>
+      subscribe('presenter.changed', (change) => {
+        if (change.sessionId !== sessionId || change.ended) return;
+        setPosition((old) => {
+          if (old !== change.position) setShownAt(Date.now());
+          return change.position;
+        });
+        setBlank(change.blank);
+      }),
+    [sessionId],
+  );
+
+  useEffect(() => {
+    if (ended) return;
+    const timer = setInterval(() => {
+      call('presenter.heartbeat', { sessionId }).catch(lost);
+    }, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [sessionId, ended]);
+
+  const go = (next: number, nextBlank: boolean) => {
+    if (ended || slides.length === 0) return;
+    const clamped = Math.max(0, Math.min(slides.length - 1, next));
+    if (clamped === position && nextBlank === blank) return;
+    if (clamped !== position) setShownAt(Date.now());
+    setPosition(clamped);
+    setBlank(nextBlank);
+    call('presenter.show', { sessionId, position: clamped, blank: nextBlank }).catch(lost);
+  };
+  const end = () => {
+    setConfirming(false);
+    call('presenter.end', { sessionId }).then((summary) => setDone({ summary, restarted: false }), lost);
+  };
+  usePresenterKeys({
+    next: () => go(position + 1, false),
+    previous: () => go(position - 1, false),
+    first: () => go(0, false),
+    last: () => go(slides.length - 1, false),
+    blank: () => go(position, !blank),
+    toggleView: () => setView(view === 'presenter' ? 'audience' : 'presenter'),
+    escape: () => setConfirming(!confirming),
+    enter: () => (confirming ? end() : go(position + 1, false)),
+  });
+
+  if (session.isError) return <ErrorMessage error={session.error} />;
+  if (!session.data || mode === null) return <div className="splash">{t('app.loading')}</div>;
+  const accountId = session.data.attendees[0]?.accountId ?? null;
+  if (ended)
+    return (
+      <PresentationDone summary={done?.summary ?? null} restarted={done?.restarted ?? false} accountId={accountId} />
+    );
+
+  const slide = slides[position];
+  const next = slides[position + 1];
+  const ahead = next && next.kind === 'pdf' ? [{ versionId: next.versionId, page: next.page ?? 1 }] : [];
+  const stage = slide && !blank && (
+    <SlideView key={`${slide.versionId}:${slide.page ?? ''}`} slide={slide} ahead={ahead} onError={setFailure} />
+  );
+  const confirm = confirming && (
+    <div className="end-confirm" role="alertdialog" aria-label={t('presenter.endConfirm')}>
+      <p>{t('presenter.endConfirm')}</p>
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setConfirming(false)}>
+          {t('presenter.keepPresenting')}
+        </button>
+        <button type="button" className="button primary" onClick={end} data-testid="end-now">
+          {t('presenter.endNow')}
+        </button>
+      </div>
+    </div>
+  );
+
+  if (view === 'audience') {
+    return (
+      <main className="audience-stage" data-testid="audience" onClick={() => go(position + 1, false)}>
+        {stage}
+        {confirm}
+      </main>
+    );
+  }
+
+  return (
+    <main className="presenter" data-testid="presenter">
+      <header className="presenter-head">
+        <strong className="presenter-title">{session.data.deckName ?? slide?.title}</strong>
+        <span className="presenter-position" data-testid="presenter-position">
+          {t('presenter.slide', { n: position + 1, total: slides.length })}
+        </span>
+        <Clock since={session.data.startedAt} label={t('presenter.elapsed')} testId="elapsed" />
+        <Clock key={`${position}:${shownAt}`} since={shownAt} label={t('presenter.onSlide')} />
+        <span className="presenter-mode muted small">
+          {mode === 'second_display' ? t('presenter.audienceSecond') : t('presenter.audienceHere')}
+        </span>
+        <button type="button" className="button small" onClick={() => setView('audience')}>
+          {t('presenter.showAudience')}
+        </button>
+        <button type="button" className="button small danger" onClick={() => setConfirming(true)}>
+          {t('presenter.end')}
+        </button>
+      </header>
+      <section className="presenter-current" aria-label={slide?.title}>
+        <div className={`presenter-stage${blank ? ' blanked' : ''}`}>
+          {stage}
+          {blank && <span className="blank-label">{t('presenter.blanked')}</span>}
+        </div>
+        {failure !== null && <ErrorMessage error={failure} />}
+        {session.data.leftOut.length > 0 && (
+          <p className="notice problem small">
+            {t('presenter.leftOut', {
+              items: session.data.leftOut.map((entry) => `${entry.title} (${t(`problem.${entry.reason}`)})`).join(', '),
+            })}
+          </p>
+        )}
+      </section>
+      <PresenterSidebar session={session.data} position={position} />
+      <footer className="presenter-foot">
+        <button type="button" className="button" onClick={() => go(position - 1, false)} disabled={position === 0}>
+          ← {t('presenter.previous')}
+        </button>
+        <button type="button" className={`button${blank ? ' primary' : ''}`} onClick={() => go(position, !blank)}>
+          {t('presenter.blank')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => go(position + 1, false)}
+          disabled={position >= slides.length - 1}
+        >
+          {t('presenter.forward')} →
+        </button>
+        <span className="muted small">{t('presenter.keys')}</span>
+      </footer>
+      {confirm}
+    </main>
+  );
+}
