@@ -52,6 +52,8 @@ export function AddTouchpointDialog({
   const [channel, setChannel] = useState<ManualChannel>('meeting');
   const [stageCode, setStageCode] = useState(defaultStageCode);
   const [occurredAt, setOccurredAt] = useState(() => toLocalInputValue(Date.now()));
+  // Untouched, "when" means now, to the millisecond; the field itself only shows minutes.
+  const [whenEdited, setWhenEdited] = useState(false);
   const [summary, setSummary] = useState('');
   const [notes, setNotes] = useState('');
   const [nextSteps, setNextSteps] = useState('');
@@ -64,7 +66,7 @@ export function AddTouchpointDialog({
 
   const submit = () => {
     if (add.isPending) return;
-    const when = Date.parse(occurredAt);
+    const when = whenEdited ? Date.parse(occurredAt) : Number.NaN;
     add.mutate(
       {
         accountId,
@@ -148,7 +150,14 @@ export function AddTouchpointDialog({
           </label>
           <label className="field">
             <span className="field-label">{t('add.occurredAt')}</span>
-            <input type="datetime-local" value={occurredAt} onChange={(event) => setOccurredAt(event.target.value)} />
+            <input
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => {
+                setOccurredAt(event.target.value);
+                setWhenEdited(true);
+              }}
+            />
             {fieldError('occurredAt')}
           </label>
         </div>
