@@ -11,6 +11,7 @@ import { LibraryPage } from '../features/library/LibraryPage';
 import { AudienceScreen } from '../features/presenter/AudienceScreen';
 import { PresenterScreen } from '../features/presenter/PresenterScreen';
 import { SyncPage } from '../features/sync/SyncPage';
+import { ReadinessPage } from '../features/readiness/ReadinessPage';
 import { SyncStatusControl } from '../components/SyncStatusControl';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -78,6 +79,9 @@ export function Shell() {
                 </Route>
                 <Route path="/events/:id">{(params) => <CaptureScreen key={params.id} eventId={params.id} />}</Route>
                 <Route path="/sync" component={SyncPage} />
+            <Route path="/readiness/:kind/:id">
+              {(params) => <ReadinessPage key={params.id} kind={params.kind === 'event' ? 'event' : 'account'} id={params.id} />}
+            </Route>
                 <Route path="/settings" component={SettingsPage} />
                 <Route>
                   <Redirect to="/accounts" replace />

@@ -541,6 +541,45 @@ export const en = {
     notSeen: 'under 2 s: not counted as seen',
     minutes: '{{minutes}} min {{seconds}} s',
   },
+  readiness: {
+    title: 'Ready for {{subject}}?',
+    eventLink: 'Readiness check',
+    visitLink: 'Ready for the visit?',
+    ready: 'This laptop is ready.',
+    notReady: 'Some things need doing before you go.',
+    recheck: 'Check again',
+    syncNow: 'Sync now',
+    content: {
+      ok: 'All {{total}} approved items for this stage and industry are on this laptop.',
+      fail: '{{missing}} of {{total}} approved items are missing or damaged on this laptop.',
+      action: 'Sync while you have a connection: the files download in the background.',
+    },
+    deck_validity: {
+      ok: 'Nothing in your decks expires before {{until}}.',
+      fail: '{{count}} deck items expire before {{until}}.',
+      action: 'Open the deck and replace them, or ask marketing for a new version.',
+    },
+    outbox: {
+      ok: '{{pending}} changes waiting to be sent.',
+      fail: '{{pending}} changes have not reached the hub yet.',
+      action: 'Sync before you leave, so your colleagues see them.',
+    },
+    disk: {
+      ok: '{{usedMb}} MB of content here, {{neededMb}} MB still to come, within the {{budgetMb}} MB budget.',
+      fail: '{{usedMb}} MB here and {{neededMb}} MB to come do not fit the {{budgetMb}} MB budget.',
+      action: 'Raise the budget in Settings or free disk space.',
+    },
+    consent: {
+      ok: 'Consent text {{version}} is the current one.',
+      fail: 'The consent text ({{version}}) may be out of date.',
+      action: 'Sync now to get the hub’s current wording.',
+    },
+    last_pull: {
+      ok: 'Last update from the hub: {{time}}.',
+      fail: 'Nothing received from the hub in the last 24 hours.',
+      action: 'Sync now, or connect this device on the Sync screen.',
+    },
+  },
   errors: {
     INVALID_INPUT: 'Please check this value.',
     UNKNOWN_METHOD: 'The app and its core are out of step. Restart the app.',

@@ -549,6 +549,45 @@ export const ja: Messages = {
     notSeen: '2秒未満：閲覧に含めず',
     minutes: '{{minutes}}分{{seconds}}秒',
   },
+  readiness: {
+    title: '{{subject}} の準備はできていますか？',
+    eventLink: '準備チェック',
+    visitLink: '訪問の準備チェック',
+    ready: 'このノートPCは準備ができています。',
+    notReady: '出発前に対応が必要な項目があります。',
+    recheck: '再チェック',
+    syncNow: '今すぐ同期',
+    content: {
+      ok: 'このステージと業種向けの承認済み資料 {{total}} 件がすべてこの端末にあります。',
+      fail: '承認済み資料 {{total}} 件のうち {{missing}} 件がないか、破損しています。',
+      action: '接続できるうちに同期してください。ファイルはバックグラウンドでダウンロードされます。',
+    },
+    deck_validity: {
+      ok: 'デッキ内の資料は {{until}} まで有効です。',
+      fail: 'デッキ内の {{count}} 件が {{until}} より前に期限切れになります。',
+      action: 'デッキを開いて差し替えるか、マーケティングに新しい版を依頼してください。',
+    },
+    outbox: {
+      ok: '送信待ちの変更は {{pending}} 件です。',
+      fail: '{{pending}} 件の変更がまだハブに届いていません。',
+      action: '出発前に同期して、同僚が見られるようにしてください。',
+    },
+    disk: {
+      ok: 'コンテンツ {{usedMb}} MB、追加予定 {{neededMb}} MB で、上限 {{budgetMb}} MB 以内です。',
+      fail: 'コンテンツ {{usedMb}} MB と追加予定 {{neededMb}} MB が上限 {{budgetMb}} MB を超えます。',
+      action: '設定で上限を上げるか、ディスクの空きを増やしてください。',
+    },
+    consent: {
+      ok: '同意文 {{version}} は最新です。',
+      fail: '同意文（{{version}}）が最新でない可能性があります。',
+      action: '今すぐ同期して、ハブの最新の文面を取得してください。',
+    },
+    last_pull: {
+      ok: 'ハブからの最終更新：{{time}}',
+      fail: '24時間以上ハブから更新を受け取っていません。',
+      action: '今すぐ同期するか、同期画面でこの端末を接続してください。',
+    },
+  },
   errors: {
     INVALID_INPUT: '入力内容を確認してください。',
     UNKNOWN_METHOD: 'アプリとデータサービスのバージョンが一致しません。再起動してください。',

@@ -41,6 +41,7 @@ import {
   Recommendation,
 } from './content';
 import { ErrorInfo } from './schemas';
+import { Readiness, ReadinessInput } from './readiness';
 import { DownloadItem, SyncIssue, SyncResolution, SyncStatus } from './sync-status';
 
 /**
@@ -277,6 +278,7 @@ export const methods = {
   ),
   'sync.issues': method(Empty, z.array(SyncIssue)),
   'sync.downloads': method(Empty, z.array(DownloadItem)),
+  'sync.readiness': method(ReadinessInput, Readiness),
   'sync.resolve': method(z.object({ issueId: z.string().min(1).max(64), choice: SyncResolution }).strict(), SyncStatus),
 } as const;
 

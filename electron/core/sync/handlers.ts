@@ -5,6 +5,7 @@ import { statement } from '../db/statements';
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from './engine';
 import { listIssues, resolveIssue } from './issues';
+import { readiness } from './readiness';
 
 type SyncMethods =
   | 'sync.status'
@@ -15,6 +16,7 @@ type SyncMethods =
   | 'sync.pending'
   | 'sync.issues'
   | 'sync.downloads'
+  | 'sync.readiness'
   | 'sync.resolve';
 
 /** The sync screen's calls. The token never appears in any answer. */
@@ -53,6 +55,7 @@ export function syncHandlers(ready: () => { ctx: CoreContext; engine: SyncEngine
     },
     'sync.issues': () => listIssues(ready().ctx),
     'sync.downloads': () => ready().engine.downloads(),
+    'sync.readiness': (input) => readiness(ready().ctx, input),
     'sync.resolve': ({ issueId, choice }) => {
       const { ctx, engine } = ready();
       resolveIssue(ctx, issueId, choice);

@@ -59,6 +59,9 @@ export function EventsPage() {
               <Link href={`/events/${event.id}/captures`} className="button">
                 {t('events.openCaptures')}
               </Link>
+              <Link href={`/readiness/event/${event.id}`} className="button">
+                {t('readiness.eventLink')}
+              </Link>
             </div>
           </li>
         ))}

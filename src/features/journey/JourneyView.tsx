@@ -64,6 +64,9 @@ export function JourneyView({ accountId }: JourneyViewProps) {
           <span className="fact">{t('journey.touchpoints', { count: total })}</span>
         </div>
         <div className="journey-actions">
+          <Link href={`/readiness/account/${accountId}`} className="button">
+            {t('readiness.visitLink')}
+          </Link>
           <Link href={`/library/for/${accountId}`} className="button">
             {t('presenter.recommendedContent')}
           </Link>
