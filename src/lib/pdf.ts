@@ -1,4 +1,4 @@
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { ResultEnvelope } from '../shared/schemas';
 import { ApiError, call } from './api/client';
@@ -6,6 +6,18 @@ import { contentUrl } from './content-url';
 
 // The worker is a file of the app (same origin), so the CSP's script-src 'self' covers it.
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+/**
+ * One pdf.js worker for the whole window, started as soon as the window is idle after it
+ * loads: compiling the worker's 1 MB of script takes longer than opening and rendering a
+ * document, and should not be paid when the rep opens the first one.
+ */
+let sharedWorker: PDFWorker | undefined;
+function pdfWorker(): PDFWorker {
+  sharedWorker ??= new PDFWorker({ verbosity: 0 });
+  return sharedWorker;
+}
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => pdfWorker());
 
 /** Fetches a content file; a refusal arrives as the core's error envelope and is thrown with its code. */
 export async function fetchContent(versionId: string): Promise<ArrayBuffer> {
@@ -46,9 +58,12 @@ export function openPdf(versionId: string): Promise<PDFDocumentProxy> {
     return cached;
   }
   const loading = fetchContent(versionId).then((data) =>
-    getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise.catch((error: unknown) =>
-      unrenderable(versionId, error),
-    ),
+    getDocument({
+      data: new Uint8Array(data),
+      worker: pdfWorker(),
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise.catch((error: unknown) => unrenderable(versionId, error)),
   );
   loading.catch(() => documents.delete(versionId));
   documents.set(versionId, loading);

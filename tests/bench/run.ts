@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { captureSuite } from './suites/capture';
+import { contentSuite } from './suites/content';
 import { hubSyncSuite } from './suites/hub-sync';
 import { journeySuite } from './suites/journey';
 import type { BenchRow, BenchSuite, TerritorySize } from './types';
 
-const SUITES: BenchSuite[] = [journeySuite, captureSuite, hubSyncSuite];
+const SUITES: BenchSuite[] = [journeySuite, captureSuite, hubSyncSuite, contentSuite];
 
 const { values } = parseArgs({
   options: {

@@ -13,7 +13,7 @@ interface PdfCanvasProps {
 /**
  * One PDF page on screen. The page is rendered offscreen (or taken from the cache of
  * rendered pages) and copied in, so a page turn to a page rendered ahead costs one
- * drawImage; `data-rendered` says which page is on screen, for tests and the benchmark.
+ * drawImage; `data-rendered` says which page is on the canvas, for tests and the benchmark.
  */
 export function PdfCanvas({ versionId, page, box, ahead = [], onError }: PdfCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -32,6 +32,8 @@ export function PdfCanvas({ versionId, page, box, ahead = [], onError }: PdfCanv
         canvas.style.width = `${source.width / ratio}px`;
         canvas.style.height = `${source.height / ratio}px`;
         canvas.getContext('2d')?.drawImage(source, 0, 0);
+        // Set on the element at once (not at React's next commit): the page is on the canvas now.
+        canvas.dataset.rendered = `${versionId}:${page}`;
         setRendered(`${versionId}:${page}`);
       },
       (error: unknown) => {
@@ -53,5 +55,5 @@ export function PdfCanvas({ versionId, page, box, ahead = [], onError }: PdfCanv
     }
   }, [rendered, aheadKey, box]);
 
-  return <canvas ref={canvasRef} className="pdf-canvas" data-rendered={rendered ?? ''} />;
+  return <canvas ref={canvasRef} className="pdf-canvas" />;
 }

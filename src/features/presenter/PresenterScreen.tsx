@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AudienceMode, PresentationSummary, PresenterSession } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ApiError, call, subscribe } from '../../lib/api/client';
+import { openPdf, renderPdfPage } from '../../lib/pdf';
 import { Clock } from './Clock';
 import { PresentationDone } from './PresentationDone';
 import { PresenterSidebar } from './PresenterSidebar';
@@ -56,6 +57,20 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     setBlank(session.data.blank);
   }
 
+  // Render the opening slide while the stage is still being set up: on a single screen the audience
+  // view fills the window, so its box is known before it is measured.
+  const opening = session.data?.slides[session.data.position];
+  const openingPdf = opening?.kind === 'pdf' ? `${opening.versionId}:${opening.page ?? 1}` : null;
+  useEffect(() => {
+    if (!openingPdf || mode === null) return;
+    const [versionId = '', page = '1'] = openingPdf.split(':');
+    const warm =
+      mode === 'same_window'
+        ? renderPdfPage(versionId, Number(page), { width: window.innerWidth, height: window.innerHeight })
+        : openPdf(versionId);
+    warm.catch(() => undefined);
+  }, [openingPdf, mode]);
+
   useEffect(() => {
     let current = true;
     call('presenter.window', { action: 'open' }).then(
@@ -99,6 +114,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     const clamped = Math.max(0, Math.min(slides.length - 1, next));
     if (clamped === position && nextBlank === blank) return;
     if (clamped !== position) setShownAt(Date.now());
+    setFailure(null);
     setPosition(clamped);
     setBlank(nextBlank);
     call('presenter.show', { sessionId, position: clamped, blank: nextBlank }).catch(lost);
@@ -130,7 +146,8 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   const next = slides[position + 1];
   const ahead = next && next.kind === 'pdf' ? [{ versionId: next.versionId, page: next.page ?? 1 }] : [];
   const stage = slide && !blank && (
-    <SlideView key={`${slide.versionId}:${slide.page ?? ''}`} slide={slide} ahead={ahead} onError={setFailure} />
+    // One SlideView for the whole presentation: its measured box and canvas stay, so a turn is one drawImage.
+    <SlideView slide={slide} ahead={ahead} onError={setFailure} />
   );
   const confirm = confirming && (
     <div className="end-confirm" role="alertdialog" aria-label={t('presenter.endConfirm')}>

@@ -19,7 +19,7 @@ export function PresenterSidebar({ session, position }: PresenterSidebarProps) {
         {next ? (
           <>
             <div className="presenter-next-slide">
-              <SlideView key={`${next.versionId}:${next.page ?? ''}`} slide={next} preview onError={() => undefined} />
+              <SlideView slide={next} preview onError={() => undefined} />
             </div>
             <p className="small">
               {next.title}
