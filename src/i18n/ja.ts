@@ -9,7 +9,7 @@ export const ja: Messages = {
     offlineReady: 'オフラインで動作',
   },
   nav: {
-    library: 'ライブラリ',
+    library: '資料',
     decks: 'デッキ',
     sync: '同期',
     events: '展示会',
