@@ -34,13 +34,15 @@ test('an expired item cannot be presented, and a corrupted file is detected and 
   expect(refusal).toMatchObject({ ok: false, error: { code: 'CONTENT_EXPIRED' } });
 
   // Corrupted: a stored file altered on disk is found at the hash check before it is shown, and refused.
+  // Its thumbnail is drawn first, so the damage is found when the viewer opens it (not by the thumbnail).
+  const brief = cards.filter({ hasText: 'Technical brief for IT' });
+  await expect(brief.locator('img')).toBeVisible();
   const file = join(ROOT, 'resources/demo/content/26-technical-brief-for-it-v1.pdf');
   const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   const stored = join(host.dataDir, 'content', sha256.slice(0, 2), sha256);
   const bytes = readFileSync(stored);
   bytes.write('tampered', 400, 'latin1');
   writeFileSync(stored, bytes);
-  const brief = cards.filter({ hasText: 'Technical brief for IT' });
   await brief.click();
   await detail.getByRole('button', { name: 'Open' }).click();
   const viewer = page.getByRole('dialog');
