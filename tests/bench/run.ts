@@ -12,9 +12,10 @@ import { captureSuite } from './suites/capture';
 import { contentSuite } from './suites/content';
 import { hubSyncSuite } from './suites/hub-sync';
 import { journeySuite } from './suites/journey';
+import { syncEngineSuite } from './suites/sync-engine';
 import type { BenchRow, BenchSuite, TerritorySize } from './types';
 
-const SUITES: BenchSuite[] = [journeySuite, captureSuite, hubSyncSuite, contentSuite];
+const SUITES: BenchSuite[] = [journeySuite, captureSuite, hubSyncSuite, contentSuite, syncEngineSuite];
 
 const { values } = parseArgs({
   options: {

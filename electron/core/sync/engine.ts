@@ -185,8 +185,8 @@ export class SyncEngine {
     };
     if (!state) return { ...base, state: 'not_enrolled', progress: null };
     if (this.failure?.kind === 'auth') return { ...base, state: 'signed_out_by_hub', progress: null };
-    if (this.running && this.phase !== 'idle')
-      return { ...base, state: 'syncing', phase: this.phase, progress: this.progress };
+    // The phase, not `running`: the first phase is announced before trigger() has stored the run.
+    if (this.phase !== 'idle') return { ...base, state: 'syncing', phase: this.phase, progress: this.progress };
     if (this.failure && (this.failure.kind === 'offline' || this.failure.kind === 'server'))
       return { ...base, state: 'offline', progress: null };
     if (issues > 0 || this.failure) return { ...base, state: 'needs_attention', progress: null };
