@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { launchHost, type RunningHost } from '../support/host';
-import { freePort, launchHub, seedReps, type RunningHub } from '../support/hub-process';
-import { tempDir } from '../support/paths';
+import { join } from 'node:path';
+import { freePort, hubAdmin, launchHub, seedHub, type RunningHub } from '../support/hub-process';
+import { ROOT, tempDir } from '../support/paths';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US' });
@@ -32,16 +33,23 @@ async function syncFromScreen(page: Page, host: RunningHost) {
   await page.getByRole('button', { name: 'Sync now' }).click();
 }
 
-test('offline captures reach a colleague in the same territory in one sync, and never another territory', async ({
+test('offline work reaches a colleague in one sync and never another territory; decks follow a new version and drop it once expired', async ({
   page,
 }) => {
   test.setTimeout(300_000);
   const hubDir = tempDir('oneteam-hub-');
-  const [codeA, codeB, codeC] = await seedReps(hubDir, [
-    { name: 'Aiko Rep', territory: 'kanto' },
-    { name: 'Ben Rep', territory: 'kanto' },
-    { name: 'Chie Rep', territory: 'kansai' },
-  ]);
+  const pdf = (version: number) =>
+    join(ROOT, `resources/demo/content/00-manufacturing-dx-adoption-guide-v${version}.pdf`);
+  const seeded = await seedHub(
+    hubDir,
+    [
+      { name: 'Aiko Rep', territory: 'kanto' },
+      { name: 'Ben Rep', territory: 'kanto' },
+      { name: 'Chie Rep', territory: 'kansai' },
+    ],
+    pdf(1),
+  );
+  const [codeA, codeB, codeC] = seeded.codes;
   const port = await freePort();
   let hub: RunningHub = await launchHub(hubDir, port);
   const hosts = await Promise.all([0, 1, 2].map(() => launchHost({ args: ['--hub', hub.url] })));
@@ -113,6 +121,71 @@ test('offline captures reach a colleague in the same territory in one sync, and 
     await page.goto(`${repC.url}#/accounts`);
     await page.getByTestId('account-search').fill('Offline Robotics');
     await expect(page.getByTestId('account-count')).toHaveText('0 accounts');
+
+    // Both reps built a deck with marketing's guide (v1, downloaded at enrolment).
+    interface DeckView {
+      id: string;
+      entries: { state: string; version: { versionId: string; version: number } | null; reason: string | null }[];
+    }
+    const deckOf = async (host: RunningHost) =>
+      api<DeckView>(host, 'decks.save', {
+        name: 'Visit deck',
+        items: [{ itemId: seeded.content.itemId, versionId: seeded.content.versionId }],
+      });
+    const decks = [await deckOf(repA), await deckOf(repB)];
+    for (const deck of decks) expect(deck.entries[0]).toMatchObject({ state: 'current', version: { version: 1 } });
+
+    // Marketing publishes v2 with the admin CLI (valid for a short while), and both decks follow it after one sync.
+    await hub.stop();
+    const validUntil = new Date(Date.now() + 45_000).toISOString();
+    const published = (await hubAdmin(hubDir, [
+      'content',
+      'publish',
+      pdf(2),
+      '--item',
+      seeded.content.itemId,
+      '--title',
+      'Adoption guide',
+      '--language',
+      'en',
+      '--approver',
+      'Marketing',
+      '--pages',
+      '6',
+      '--valid-until',
+      validUntil,
+    ])) as { id: string; version: number };
+    expect(published.version).toBe(2);
+    hub = await launchHub(hubDir, port);
+    for (const [index, host] of [repA, repB].entries()) {
+      expect((await syncedIdle(host)).state).toBe('up_to_date');
+      const deck = await api<DeckView>(host, 'decks.get', { id: decks[index]!.id });
+      // A different page count: the deck uses v2 and asks the rep to review it.
+      expect(deck.entries[0]).toMatchObject({
+        state: 'needs_review',
+        version: { versionId: published.id, version: 2 },
+      });
+    }
+
+    // Once v2 expires it cannot be presented on either device, offline or not (v1 is superseded).
+    await hub.stop();
+    await expect
+      .poll(async () => (await api<DeckView>(repB, 'decks.get', { id: decks[1]!.id })).entries[0]?.state, {
+        timeout: 60_000,
+        intervals: [2_000],
+      })
+      .toBe('dropped');
+    for (const [index, host] of [repA, repB].entries()) {
+      const refused = await fetch(`${host.origin}/api/call/presenter.start`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+        body: JSON.stringify({ deckId: decks[index]!.id, language: 'en' }),
+      }).then((response) => response.json());
+      expect(refused).toMatchObject({ ok: false });
+    }
+    await page.goto(`${repA.url}#/decks/${decks[0]!.id}`);
+    await expect(page.getByText(/expired/i).first()).toBeVisible();
+    await test.info().attach('deck-expired-en', { body: await page.screenshot(), contentType: 'image/png' });
   } finally {
     await Promise.all(hosts.map((host) => host.stop()));
     await hub.stop();

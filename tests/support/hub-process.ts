@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { dataDirLayout, createHub } from '../../server/hub';
 import { createLogger } from '../../server/logger';
+import { publishContent } from '../../server/admin/content';
 import { createEnrolmentCode } from '../../server/admin/devices';
 import { addTeam, addTerritory, addUser } from '../../server/admin/people';
 import { ROOT } from './paths';
@@ -57,11 +58,22 @@ export function launchHub(dataDir: string, port: number): Promise<RunningHub> {
   });
 }
 
+export interface Seeded {
+  codes: string[];
+  /** The content item published for everyone, and its first version. */
+  content: { itemId: string; versionId: string };
+}
+
 /**
- * Sets up people on a hub folder while no hub runs on it (the embedded database allows one
- * process at a time): a team, the territories, and one rep per entry with an enrolment code.
+ * Sets up a hub folder while no hub runs on it (the embedded database allows one process
+ * at a time): a team, the territories, one rep per entry with an enrolment code, and one
+ * approved PDF for everyone.
  */
-export async function seedReps(dataDir: string, reps: { name: string; territory: string }[]): Promise<string[]> {
+export async function seedHub(
+  dataDir: string,
+  reps: { name: string; territory: string }[],
+  pdf: string,
+): Promise<Seeded> {
   const layout = dataDirLayout(dataDir);
   const hub = await createHub({
     database: { kind: 'pglite', dir: layout.pgdata },
@@ -79,8 +91,50 @@ export async function seedReps(dataDir: string, reps: { name: string; territory:
       await addUser(db, { name: rep.name, email, role: 'rep', team: 'field', territories: [rep.territory] }, now);
       codes.push((await createEnrolmentCode(db, email, now)).code);
     }
-    return codes;
+    const version = await publishContent(
+      db,
+      hub.blobs,
+      {
+        file: pdf,
+        kind: 'pdf',
+        title: 'Adoption guide',
+        language: 'en',
+        mime: 'application/pdf',
+        pageCount: null,
+        tags: { stages: ['problem_identification'] },
+        keyMessages: [],
+        validFrom: now - 86_400_000,
+        validUntil: null,
+        approver: 'Marketing',
+      },
+      now,
+    );
+    return { codes, content: { itemId: version.itemId, versionId: version.id } };
   } finally {
     await hub.close();
   }
+}
+
+/** `npm run hub:admin -- <args> --data-dir D --json`, for steps a marketer does with the CLI. */
+export function hubAdmin(dataDir: string, args: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/admin/cli.ts', ...args, '--data-dir', dataDir, '--json'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as unknown)
+        : reject(new Error(`hub:admin ${args.join(' ')} failed (${code}):\n${err}${out}`)),
+    );
+  });
 }
