@@ -3,19 +3,11 @@ import type { CaptureFields } from '../../../src/shared/capture';
 import type { Team } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
 import type { CoreContext } from '../context';
-import {
-  accounts,
-  captureDrafts,
-  captures,
-  consentRecords,
-  contacts,
-  followUps,
-  touchpointContacts,
-  touchpoints,
-} from '../db/schema';
+import { accounts, captureDrafts, captures, consentRecords, contacts, followUps } from '../db/schema';
 import { statement } from '../db/statements';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
+import { insertTouchpoint } from '../touchpoints/add-touchpoint';
 import { nextHlc } from '../../../src/shared/sync-api';
 import { eventBasics } from '../events/events';
 import { isEmail } from './fields';
@@ -197,10 +189,7 @@ export function saveCapture(
         supersedesId: null,
         createdAt: now,
       };
-      tx.insert(touchpoints).values(row).run();
-      tx.insert(touchpointContacts).values({ touchpointId: id, contactId }).run();
-      const { createdAt: _created, ...wire } = row;
-      enqueue(tx, 'touchpoint.create', id, { ...wire, contactIds: [contactId], contentVersionIds: [] }, now);
+      insertTouchpoint(tx, row, [contactId], []);
       return id;
     };
     const boothTouchpointId = addTouchpoint('trade_show', SUMMARY[language].booth(event.name), details);

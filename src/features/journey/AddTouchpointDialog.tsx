@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, MANUAL_CHANNELS, type Contact, type Stage } from '../../shared/domain';
+import { FieldError, GeneralError } from '../../components/FieldError';
 import { ApiError } from '../../lib/api/client';
 import { useAddTouchpoint } from '../../lib/api/queries';
-import { errorText } from '../../lib/error-text';
 import { toLocalInputValue } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
 
@@ -93,18 +93,7 @@ export function AddTouchpointDialog({
   };
 
   const failure = add.error;
-  const fieldError = (field: string) =>
-    failure instanceof ApiError && failure.field?.split('.')[0] === field ? (
-      <span className="field-error" role="alert">
-        {errorText(t, failure).text} <span className="error-code">({failure.code})</span>
-      </span>
-    ) : null;
-  const generalError =
-    failure && !(failure instanceof ApiError && failure.field) ? (
-      <p className="field-error" role="alert">
-        {errorText(t, failure).text} <span className="error-code">({errorText(t, failure).code})</span>
-      </p>
-    ) : null;
+  const isInvalid = (field: string) => failure instanceof ApiError && failure.field?.split('.')[0] === field;
 
   return (
     <dialog
@@ -146,7 +135,7 @@ export function AddTouchpointDialog({
                 </option>
               ))}
             </select>
-            {fieldError('stageCode')}
+            <FieldError error={failure} field="stageCode" />
           </label>
           <label className="field">
             <span className="field-label">{t('add.occurredAt')}</span>
@@ -158,7 +147,7 @@ export function AddTouchpointDialog({
                 setWhenEdited(true);
               }}
             />
-            {fieldError('occurredAt')}
+            <FieldError error={failure} field="occurredAt" />
           </label>
         </div>
         <label className="field">
@@ -170,10 +159,10 @@ export function AddTouchpointDialog({
             value={summary}
             placeholder={t('add.summaryPlaceholder')}
             onChange={(event) => setSummary(event.target.value)}
-            aria-invalid={fieldError('summary') !== null}
+            aria-invalid={isInvalid('summary')}
             autoFocus
           />
-          {fieldError('summary')}
+          <FieldError error={failure} field="summary" />
         </label>
         <label className="field">
           <span className="field-label">
@@ -184,9 +173,9 @@ export function AddTouchpointDialog({
             rows={4}
             value={notes}
             onChange={(event) => setNotes(event.target.value)}
-            aria-invalid={fieldError('notes') !== null}
+            aria-invalid={isInvalid('notes')}
           />
-          {fieldError('notes')}
+          <FieldError error={failure} field="notes" />
         </label>
         <label className="field">
           <span className="field-label">
@@ -198,7 +187,7 @@ export function AddTouchpointDialog({
             value={nextSteps}
             onChange={(event) => setNextSteps(event.target.value)}
           />
-          {fieldError('nextSteps')}
+          <FieldError error={failure} field="nextSteps" />
         </label>
         <fieldset className="field">
           <legend className="field-label">{t('add.contacts')}</legend>
@@ -218,9 +207,9 @@ export function AddTouchpointDialog({
               </label>
             ))}
           </div>
-          {fieldError('contactIds')}
+          <FieldError error={failure} field="contactIds" />
         </fieldset>
-        {generalError}
+        <GeneralError error={failure} />
         <div className="dialog-actions">
           <span className="muted hint">{t('add.saveHint')}</span>
           <button type="button" className="button" onClick={onClose}>
