@@ -166,13 +166,3 @@ export const SeenContent = z.object({
   newerVersion: z.number().int().nullable(),
 });
 export type SeenContent = z.infer<typeof SeenContent>;
-
-export const EventInfo = z.object({
-  id: Id,
-  name: z.string(),
-  venue: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  booth: z.string(),
-});
-export type EventInfo = z.infer<typeof EventInfo>;

@@ -1,19 +1,8 @@
 import type { Page } from '@playwright/test';
-import { launchHost, type RunningHost } from '../support/host';
+import { callHost as api, launchHost, type RunningHost } from '../support/host';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US' });
-
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
-  return body.value;
-}
 
 async function openEventMode(page: Page, host: RunningHost, eventName: string) {
   await page.goto(`${host.url}#/events`);

@@ -1,22 +1,11 @@
 import type { Page } from '@playwright/test';
-import { launchHost, type RunningHost } from '../support/host';
+import { callHost as api, launchHost, type RunningHost } from '../support/host';
 import { join } from 'node:path';
 import { freePort, hubAdmin, launchHub, seedHub, type RunningHub } from '../support/hub-process';
 import { ROOT, tempDir } from '../support/paths';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US' });
-
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
-  return body.value;
-}
 
 async function syncedIdle(host: RunningHost): Promise<{ state: string; pending: number }> {
   await api(host, 'sync.now', {});

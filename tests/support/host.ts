@@ -50,3 +50,15 @@ export function launchHost(options: { dataDir?: string; args?: string[] } = {}):
     });
   });
 }
+
+/** Calls the host's contract over HTTP, as the renderer does, and fails on an error result. */
+export async function callHost<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
+  return body.value;
+}

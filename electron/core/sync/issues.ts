@@ -3,6 +3,7 @@ import { nextHlc, type Hlc } from '../../../src/shared/sync-api';
 import type { SyncIssue } from '../../../src/shared/sync-status';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { ENTITY_TABLE, FIELD_COLUMN } from './field-columns';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
 
@@ -71,20 +72,6 @@ export function listIssues(ctx: CoreContext): SyncIssue[] {
   });
 }
 
-const COLUMN: Record<string, string> = {
-  stageCode: 'stage_code',
-  businessNotes: 'business_notes',
-  industryNotes: 'industry_notes',
-  name: 'name',
-  nameKana: 'name_kana',
-  title: 'title',
-  department: 'department',
-  role: 'role',
-  emails: 'emails',
-  phones: 'phones',
-  consent: 'consent',
-};
-
 /**
  * The rep's answer to an issue. For a conflict, the value they pick becomes a new field
  * update based on the newest clock both sides have seen, so it wins at the hub on the next
@@ -104,13 +91,14 @@ export function resolveIssue(ctx: CoreContext, issueId: string, choice: 'mine' |
       const kept = row.kept === 'yours' ? yours : theirs;
       const picked = choice === 'mine' ? yours : theirs;
       const entity = row.entity === 'account' ? 'account' : 'contact';
-      const column = row.field ? COLUMN[row.field] : undefined;
+      const column = row.field ? FIELD_COLUMN[row.field] : undefined;
       if ((choice === 'mine') !== (row.kept === 'yours') && row.field && column) {
         const stored = Array.isArray(picked.value) ? JSON.stringify(picked.value) : picked.value;
-        statement(
-          sqlite,
-          `UPDATE ${entity === 'account' ? 'accounts' : 'contacts'} SET ${column} = ?, updated_at = ? WHERE id = ?`,
-        ).run(stored as string | null, now, row.entity_id);
+        statement(sqlite, `UPDATE ${ENTITY_TABLE[entity]} SET ${column} = ?, updated_at = ? WHERE id = ?`).run(
+          stored as string | null,
+          now,
+          row.entity_id,
+        );
         const base =
           [yours.hlc, theirs.hlc]
             .filter((h): h is Hlc => h !== null)

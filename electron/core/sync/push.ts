@@ -6,6 +6,7 @@ import {
   type PushResponse,
 } from '../../../src/shared/sync-api';
 import { statement } from '../db/statements';
+import { ENTITY_TABLE, FIELD_COLUMN } from './field-columns';
 import { newId } from '../ids';
 
 export const PUSH_BATCH = 500;
@@ -52,22 +53,6 @@ export function assignTerritory(sqlite: Database.Database, territory: string): v
   })();
 }
 
-const ENTITY_TABLE = { account: 'accounts', contact: 'contacts' } as const;
-/** Local column of each mutable field (the wire uses camelCase). */
-const COLUMN: Record<string, string> = {
-  stageCode: 'stage_code',
-  businessNotes: 'business_notes',
-  industryNotes: 'industry_notes',
-  name: 'name',
-  nameKana: 'name_kana',
-  title: 'title',
-  department: 'department',
-  role: 'role',
-  emails: 'emails',
-  phones: 'phones',
-  consent: 'consent',
-};
-
 function storeClock(sqlite: Database.Database, entity: string, id: string, field: string, hlc: string): void {
   statement(
     sqlite,
@@ -93,12 +78,12 @@ function recordConflict(sqlite: Database.Database, mutationId: string, conflict:
     now,
   );
   // The hub keeps the newer clock; when that is the other device's value, show it here too.
-  if (conflict.kept === 'theirs' && COLUMN[conflict.field]) {
+  if (conflict.kept === 'theirs' && FIELD_COLUMN[conflict.field]) {
     const value = conflict.theirs.value;
-    statement(sqlite, `UPDATE ${ENTITY_TABLE[conflict.entity]} SET ${COLUMN[conflict.field]} = ? WHERE id = ?`).run(
-      Array.isArray(value) ? JSON.stringify(value) : (value as string | null),
-      conflict.id,
-    );
+    statement(
+      sqlite,
+      `UPDATE ${ENTITY_TABLE[conflict.entity]} SET ${FIELD_COLUMN[conflict.field]} = ? WHERE id = ?`,
+    ).run(Array.isArray(value) ? JSON.stringify(value) : (value as string | null), conflict.id);
     if (conflict.theirs.hlc) storeClock(sqlite, conflict.entity, conflict.id, conflict.field, conflict.theirs.hlc);
   } else {
     storeClock(sqlite, conflict.entity, conflict.id, conflict.field, conflict.yours.hlc);

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, GeneralError } from '../../components/FieldError';
+import { ModalDialog } from '../../components/ModalDialog';
 import { call } from '../../lib/api/client';
 import { base64ToBytes, downloadFile } from '../../lib/download';
 
@@ -14,7 +15,6 @@ interface ExportDialogProps {
 /** Writes the password-protected export (kept on this device, and offered as a download to carry elsewhere). */
 export function ExportDialog({ eventId, onClose, onDone }: ExportDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const write = useMutation({
@@ -24,21 +24,13 @@ export function ExportDialog({ eventId, onClose, onDone }: ExportDialogProps) {
       onDone(t('exportDialog.done', { count: result.captureCount, file: result.file }));
     },
   });
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const mismatch = confirm !== '' && confirm !== password;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!mismatch) write.mutate();
   };
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="export-title"
-      onCancel={(e) => (e.preventDefault(), onClose())}
-    >
+    <ModalDialog labelledBy="export-title" onClose={onClose}>
       <form className="dialog-form" onSubmit={onSubmit} noValidate>
         <h2 id="export-title">{t('exportDialog.title')}</h2>
         <p className="muted">{t('exportDialog.body')}</p>
@@ -73,6 +65,6 @@ export function ExportDialog({ eventId, onClose, onDone }: ExportDialogProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, GeneralError } from '../../components/FieldError';
+import { ModalDialog } from '../../components/ModalDialog';
 import { call } from '../../lib/api/client';
 import { fileToBase64 } from '../../lib/download';
 
@@ -13,7 +14,6 @@ interface ImportDialogProps {
 /** Brings in another device's encrypted export; ids are kept, so nothing is ever duplicated. */
 export function ImportDialog({ onClose, onDone }: ImportDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const read = useMutation({
@@ -23,20 +23,12 @@ export function ImportDialog({ onClose, onDone }: ImportDialogProps) {
     },
     onSuccess: (result) => onDone(t('importDialog.done', result)),
   });
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     read.mutate();
   };
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="import-title"
-      onCancel={(e) => (e.preventDefault(), onClose())}
-    >
+    <ModalDialog labelledBy="import-title" onClose={onClose}>
       <form className="dialog-form" onSubmit={onSubmit} noValidate>
         <h2 id="import-title">{t('importDialog.title')}</h2>
         <label className="field">
@@ -68,6 +60,6 @@ export function ImportDialog({ onClose, onDone }: ImportDialogProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

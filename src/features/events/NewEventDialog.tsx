@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QualificationQuestion } from '../../shared/capture';
 import { call } from '../../lib/api/client';
 import { FieldError, GeneralError } from '../../components/FieldError';
+import { ModalDialog } from '../../components/ModalDialog';
 
 interface NewEventDialogProps {
   onClose: () => void;
@@ -40,7 +41,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({
     name: '',
     venue: '',
@@ -64,9 +64,6 @@ export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
       }),
     onSuccess: onCreated,
   });
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const field = (key: keyof typeof form) => ({
     value: form[key],
     name: key,
@@ -78,15 +75,7 @@ export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
     create.mutate();
   };
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="new-event-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy="new-event-title" onClose={onClose}>
       <form className="dialog-form" onSubmit={onSubmit} noValidate>
         <h2 id="new-event-title">{t('events.newEvent')}</h2>
         <label className="field">
@@ -146,6 +135,6 @@ export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, MANUAL_CHANNELS, type Contact, type Stage } from '../../shared/domain';
 import { FieldError, GeneralError } from '../../components/FieldError';
+import { ModalDialog } from '../../components/ModalDialog';
 import { ApiError } from '../../lib/api/client';
 import { useAddTouchpoint } from '../../lib/api/queries';
 import { toLocalInputValue } from '../../lib/format';
@@ -46,7 +47,6 @@ export function AddTouchpointDialog({
 }: AddTouchpointDialogProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const formId = useId();
   const add = useAddTouchpoint();
   const [channel, setChannel] = useState<ManualChannel>('meeting');
@@ -58,11 +58,6 @@ export function AddTouchpointDialog({
   const [notes, setNotes] = useState('');
   const [nextSteps, setNextSteps] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const submit = () => {
     if (add.isPending) return;
@@ -96,16 +91,7 @@ export function AddTouchpointDialog({
   const isInvalid = (field: string) => failure instanceof ApiError && failure.field?.split('.')[0] === field;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${formId}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={onKeyDown}
-    >
+    <ModalDialog labelledBy={`${formId}-title`} onClose={onClose} onKeyDown={onKeyDown}>
       <form id={formId} onSubmit={onSubmit} className="dialog-form" noValidate>
         <h2 id={`${formId}-title`}>{t('add.title')}</h2>
         <fieldset className="field">
@@ -220,6 +206,6 @@ export function AddTouchpointDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
