@@ -18,6 +18,9 @@ interface Entry {
   nameKey: string;
   /** Where the reading starts in nameKey. */
   readingStart: number;
+  /** First code unit of the name and of the reading: most prefix checks end at one integer comparison. */
+  nameFirst: number;
+  readingFirst: number;
   /** Name, reading (kana and romaji) and domains, \u0000-separated so a query never spans two. */
   accountKey: string;
   contactNames: string[];
@@ -54,6 +57,8 @@ function toEntry(account: IndexedAccount): Entry {
     item,
     nameKey: `${name}${FIELD}${item.nameKana ? normalizeForSearch(item.nameKana) : ''}`,
     readingStart: name.length + 1,
+    nameFirst: name.charCodeAt(0),
+    readingFirst: item.nameKana ? normalizeForSearch(item.nameKana).charCodeAt(0) : -1,
     accountKey: [...readingKeys(item.name, item.nameKana), ...item.domains.map(normalizeForSearch)].join(FIELD),
     contactNames: contacts.map((contact) => contact.name),
     contactKeys: contacts
@@ -76,7 +81,9 @@ function containsAny(text: string, forms: string[]): boolean {
 /** Whether the name or the reading starts with a form. */
 function startsAny(entry: Entry, forms: string[]): boolean {
   for (const form of forms) {
-    if (entry.nameKey.startsWith(form) || entry.nameKey.startsWith(form, entry.readingStart)) return true;
+    const first = form.charCodeAt(0);
+    if (first === entry.nameFirst && entry.nameKey.startsWith(form)) return true;
+    if (first === entry.readingFirst && entry.nameKey.startsWith(form, entry.readingStart)) return true;
   }
   return false;
 }
