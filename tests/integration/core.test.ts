@@ -214,4 +214,15 @@ describe('settings', () => {
     });
     expect((await core.value('settings.get', {})).language).toBe('en');
   });
+
+  it('falls back per setting when a stored value no longer parses, keeping the others', async () => {
+    const db = new Database(join(core.dataDir, DATABASE_FILE));
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('contentBudgetMb', '\"lots\"')").run();
+    db.close();
+    expect(await core.value('settings.get', {})).toMatchObject({
+      language: 'en',
+      repName: 'Anna',
+      contentBudgetMb: 4096,
+    });
+  });
 });
