@@ -6,7 +6,6 @@ import type { Handlers } from '../dispatcher';
 import { createEvent, getEvent, listEvents } from '../events/events';
 import { refreshIndexes } from '../search/refresh-indexes';
 import { readSettings } from '../settings/settings';
-import { VALID_NOW_SQL } from '../content/presentable';
 import { exportCrmCsv } from './crm-csv';
 import { discardDraft, readDraft, saveDraft } from './drafts';
 import { exportCaptures, importCaptures } from './encrypted-export';
@@ -32,8 +31,7 @@ type CaptureMethods =
   | 'capture.export'
   | 'capture.import'
   | 'capture.followUps'
-  | 'capture.csv'
-  | 'content.presentable';
+  | 'capture.csv';
 
 /** Refuses a destructive action while captures exist only on this device and in no export. */
 export function assertNothingUnprotected(ctx: CoreContext, eventId?: string): void {
@@ -151,14 +149,6 @@ export function captureHandlers(ready: () => CoreContext): Pick<Handlers, Captur
         fileName: `${safeFileName(event.name)}-${layout}.csv`,
         csv: exportCrmCsv(ctx, eventId, event.name, layout),
       };
-    },
-    'content.presentable': () => {
-      const ctx = ready();
-      return statement(
-        ctx.conn.sqlite,
-        `SELECT v.id AS versionId, v.item_id AS itemId, v.title, v.version, v.language, v.valid_until AS validUntil
-           FROM content_versions v WHERE ${VALID_NOW_SQL} ORDER BY v.title`,
-      ).all({ now: ctx.now() }) as never;
     },
   };
 }

@@ -15,6 +15,7 @@ import { recommend } from './recommend';
 import { resolveServable, versionById } from './serve';
 
 type ContentMethods =
+  | 'content.presentable'
   | 'content.library'
   | 'content.facets'
   | 'content.item'
@@ -37,6 +38,17 @@ type ContentMethods =
 /** The content library, custom decks and presenter mode. */
 export function contentHandlers(ready: () => CoreContext): Pick<Handlers, ContentMethods> {
   return {
+    // What a follow-up may cite: each item's shown version, only when presentable now (the full rule, file included).
+    'content.presentable': () => {
+      const ctx = ready();
+      const now = ctx.now();
+      return ctx.library.itemIds().flatMap((itemId) => {
+        const version = ctx.library.current(itemId, now);
+        if (!version || ctx.library.problemOf(version, now) !== null) return [];
+        const { id: versionId, title, language, validUntil } = version;
+        return [{ versionId, itemId, title, version: version.version, language, validUntil }];
+      });
+    },
     'content.library': (input) => {
       const ctx = ready();
       return ctx.library.search(input, ctx.now());
