@@ -27,8 +27,18 @@ export const SyncStatus = z.object({
   territories: z.array(z.string()),
   lastSyncAt: Timestamp.nullable(),
   lastError: z.object({ message: z.string(), at: Timestamp }).nullable(),
+  /**
+   * Grows with every status change. A method's answer can reach a window after events the
+   * core sent later (they travel on different channels), so the window keeps the highest.
+   */
+  revision: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** The status to keep when another arrives: the newer one (on a tie, the one that just came). */
+export function newestStatus(current: SyncStatus | undefined, arrived: SyncStatus): SyncStatus {
+  return current && current.revision > arrived.revision ? current : arrived;
+}
 
 /** A conflict or a refused change, on the "needs review" list until the rep resolves it. */
 export const SyncIssue = z.object({

@@ -46,6 +46,8 @@ export class SyncEngine {
   private lastSuccessAt: number | null = null;
   private stopped = false;
   private queue: DownloadItem[] = [];
+  /** Starts from the clock so that a restarted core's statuses are newer than any the window kept. */
+  private revision = Date.now() * 1000;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -182,6 +184,7 @@ export class SyncEngine {
       territories: state?.identity.scope.territories ?? [],
       lastSyncAt: state ? (this.lastSuccessAt ?? state.lastPullAt) : null,
       lastError: this.failure ? { message: this.failure.message, at: this.failure.at } : null,
+      revision: this.revision,
     };
     if (!state) return { ...base, state: 'not_enrolled', progress: null };
     if (this.failure?.kind === 'auth') return { ...base, state: 'signed_out_by_hub', progress: null };
@@ -194,6 +197,7 @@ export class SyncEngine {
   }
 
   private emit(): void {
+    this.revision++;
     this.options.onStatus(this.status());
   }
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api/client';
-import { keys } from '../../lib/api/queries';
+import { setSyncStatus } from '../../lib/api/sync-status-cache';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 interface ReadinessPageProps {
@@ -21,7 +21,7 @@ export function ReadinessPage({ kind, id }: ReadinessPageProps) {
   });
   const syncNow = useMutation({
     mutationFn: () => call('sync.now', {}),
-    onSuccess: (status) => client.setQueryData(keys.syncStatus, status),
+    onSuccess: (status) => setSyncStatus(client, status),
   });
   if (readiness.isError) return <ErrorMessage error={readiness.error} onRetry={() => void readiness.refetch()} />;
   if (!readiness.data) return <p className="muted pad">{t('app.loading')}</p>;

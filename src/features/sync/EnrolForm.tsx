@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, GeneralError } from '../../components/FieldError';
 import { call } from '../../lib/api/client';
-import { keys } from '../../lib/api/queries';
+import { setSyncStatus } from '../../lib/api/sync-status-cache';
 
 interface EnrolFormProps {
   suggestedHubUrl: string | null;
@@ -18,7 +18,7 @@ export function EnrolForm({ suggestedHubUrl }: EnrolFormProps) {
   const [deviceName, setDeviceName] = useState(() => (navigator.platform ? `${navigator.platform} laptop` : 'Laptop'));
   const enrol = useMutation({
     mutationFn: () => call('sync.enrol', { hubUrl, code, deviceName }),
-    onSuccess: (status) => client.setQueryData(keys.syncStatus, status),
+    onSuccess: (status) => setSyncStatus(client, status),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

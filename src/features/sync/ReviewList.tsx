@@ -5,6 +5,7 @@ import type { SyncIssue } from '../../shared/sync-status';
 import { GeneralError } from '../../components/FieldError';
 import { call } from '../../lib/api/client';
 import { keys, useSyncIssues } from '../../lib/api/queries';
+import { setSyncStatus } from '../../lib/api/sync-status-cache';
 import { formatDateTime } from '../../lib/format';
 
 function show(value: unknown): string {
@@ -24,7 +25,7 @@ function Issue({ issue }: IssueProps) {
     mutationFn: (choice: 'mine' | 'theirs' | 'retry' | 'dismiss') =>
       call('sync.resolve', { issueId: issue.id, choice }),
     onSuccess: (status) => {
-      client.setQueryData(keys.syncStatus, status);
+      setSyncStatus(client, status);
       void client.invalidateQueries({ queryKey: keys.syncIssues });
     },
   });

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { GeneralError } from '../../components/FieldError';
 import { call } from '../../lib/api/client';
-import { keys, useSyncPending, useSyncStatus } from '../../lib/api/queries';
+import { useSyncPending, useSyncStatus } from '../../lib/api/queries';
+import { setSyncStatus } from '../../lib/api/sync-status-cache';
 import { formatDateTime } from '../../lib/format';
 import { syncPercent } from '../../lib/sync-progress';
 import { useLabels } from '../../lib/use-label';
@@ -19,11 +20,11 @@ export function SyncPage() {
   const pending = useSyncPending();
   const syncNow = useMutation({
     mutationFn: () => call('sync.now', {}),
-    onSuccess: (next) => client.setQueryData(keys.syncStatus, next),
+    onSuccess: (next) => setSyncStatus(client, next),
   });
   const signOut = useMutation({
     mutationFn: () => call('sync.signOut', {}),
-    onSuccess: (next) => client.setQueryData(keys.syncStatus, next),
+    onSuccess: (next) => setSyncStatus(client, next),
   });
   const data = status.data;
   if (!data) return <p className="muted pad">{t('app.loading')}</p>;
@@ -52,9 +53,11 @@ export function SyncPage() {
             <h2>
               <span className="sync-dot" aria-hidden="true" /> {t(`sync.state.${data.state}`)}
               {data.state === 'syncing' && data.phase && data.phase !== 'idle' && ` · ${t(`sync.phase.${data.phase}`)}`}
+              {data.state === 'syncing' && percent !== null && ` ${percent}%`}
               {data.state === 'syncing' &&
+                data.phase === 'pull' &&
                 data.progress &&
-                (percent === null ? ` · ${t('sync.received', { count: data.progress.done })}` : ` ${percent}%`)}
+                ` · ${t('sync.received', { count: data.progress.done })}`}
             </h2>
             {data.state === 'syncing' && (
               <div

@@ -9,6 +9,7 @@ import {
 import { useEffect } from 'react';
 import type { MethodInput } from '../../shared/contract';
 import { call, subscribe } from './client';
+import { SYNC_STATUS_KEY, setSyncStatus } from './sync-status-cache';
 
 /** Query keys start with the scope a data.changed event names, so one event refreshes what it touched. */
 export const keys = {
@@ -25,7 +26,7 @@ export const keys = {
   captures: (eventId: string) => ['captures', eventId] as const,
   draft: (eventId: string) => ['captures', 'draft', eventId] as const,
   presentable: ['content', 'presentable'] as const,
-  syncStatus: ['sync', 'status'] as const,
+  syncStatus: SYNC_STATUS_KEY,
   syncPending: ['sync', 'pending'] as const,
   syncIssues: ['sync', 'issues'] as const,
   syncDownloads: ['sync', 'downloads'] as const,
@@ -103,7 +104,7 @@ export function useSyncStatus() {
   useEffect(
     () =>
       subscribe('sync.status', (status) => {
-        client.setQueryData(keys.syncStatus, status);
+        setSyncStatus(client, status);
         if (status.phase === 'download') void client.invalidateQueries({ queryKey: keys.syncDownloads });
         if (status.state !== 'syncing') {
           void client.invalidateQueries({ queryKey: keys.syncDownloads });
@@ -113,7 +114,10 @@ export function useSyncStatus() {
       }),
     [client],
   );
-  return useQuery({ queryKey: keys.syncStatus, queryFn: () => call('sync.status', {}) });
+  return useQuery({
+    queryKey: keys.syncStatus,
+    queryFn: async () => setSyncStatus(client, await call('sync.status', {})),
+  });
 }
 export const useSyncPending = () => useQuery({ queryKey: keys.syncPending, queryFn: () => call('sync.pending', {}) });
 export const useSyncIssues = () => useQuery({ queryKey: keys.syncIssues, queryFn: () => call('sync.issues', {}) });
