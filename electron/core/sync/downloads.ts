@@ -1,7 +1,7 @@
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
 import { AppError } from '../../../src/shared/errors';
 import type { DownloadItem } from '../../../src/shared/sync-status';
 import { addVerifiedBlob, dropUnusedBlobs, neededBlobs } from '../content/blobs';
@@ -31,6 +31,30 @@ function titleOf(ctx: CoreContext, sha256: string): string {
     'SELECT title, version FROM content_versions WHERE sha256 = ? ORDER BY version DESC LIMIT 1',
   ).get(sha256) as { title: string; version: number } | undefined;
   return row ? `${row.title} (v${row.version})` : sha256.slice(0, 12);
+}
+
+/**
+ * Writes a response body to the part file. Unlike a stream pipeline, which drops what it
+ * still buffers when the connection fails, every chunk counted as received is in the file
+ * when this returns or throws, so the next run resumes exactly there. One write is in
+ * flight while the next chunk is read.
+ */
+async function writeBody(
+  body: ReadableStream<Uint8Array>,
+  part: string,
+  append: boolean,
+  onWritten: (bytes: number) => void,
+): Promise<void> {
+  const file = await open(part, append ? 'a' : 'w');
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for await (const chunk of body) {
+      await writing;
+      writing = file.write(chunk).then(() => onWritten(chunk.length));
+    }
+  } finally {
+    await writing.finally(() => file.close());
+  }
 }
 
 /**
@@ -75,17 +99,15 @@ export async function downloadContent(
     const append = response.status === 206;
     if (!append) item.received = 0;
     if (!response.body) throw new AppError('INTERNAL', 'The hub sent no body for a content file.');
-    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
     let lastReport = 0;
-    body.on('data', (chunk: Buffer) => {
-      item.received += chunk.length;
-      if (item.received - lastReport > 1 << 20) {
-        lastReport = item.received;
-        onProgress(items);
-      }
-    });
     try {
-      await pipeline(body, createWriteStream(part, { flags: append ? 'a' : 'w' }));
+      await writeBody(response.body as ReadableStream<Uint8Array>, part, append, (bytes) => {
+        item.received += bytes;
+        if (item.received - lastReport > 1 << 20) {
+          lastReport = item.received;
+          onProgress(items);
+        }
+      });
     } catch (error) {
       // A dropped connection keeps what arrived; the next run resumes from there.
       item.state = 'queued';
