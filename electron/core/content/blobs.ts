@@ -37,9 +37,15 @@ export function neededBlobs(ctx: CoreContext): { sha256: string; size: number }[
  * Moves a complete temporary file (normally `ctx.content.partPath(sha256)`) into the store
  * if its SHA-256 is `sha256` — otherwise it is deleted and CONTENT_CORRUPTED thrown — then
  * runs the structural checks for the type its versions declare and records the verdict.
+ * `writtenSha256`: the hash taken while the file was written, if it was (see ContentStore.adopt).
  */
-export function addVerifiedBlob(ctx: CoreContext, tempPath: string, sha256: string): FileProblem | null {
-  const { size } = ctx.content.adopt(tempPath, sha256);
+export function addVerifiedBlob(
+  ctx: CoreContext,
+  tempPath: string,
+  sha256: string,
+  writtenSha256?: string,
+): FileProblem | null {
+  const { size } = ctx.content.adopt(tempPath, sha256, writtenSha256);
   const declared = statement(ctx.conn.sqlite, 'SELECT mime FROM content_versions WHERE sha256 = ? LIMIT 1').get(
     sha256,
   ) as { mime: string } | undefined;

@@ -101,14 +101,16 @@ export class ContentStore {
   /**
    * Moves a complete temporary file into the store if its SHA-256 is the expected one;
    * otherwise deletes it and refuses with CONTENT_CORRUPTED. The file must be in this
-   * store's folder tree (the same file system), so the rename is atomic.
+   * store's folder tree (the same file system), so the rename is atomic. `writtenSha256`
+   * is the hash of the bytes as they were written (a download hashes while it writes,
+   * sparing a second pass over a large file); without it the file is read and hashed here.
    */
-  adopt(tempPath: string, expectedSha256: string): Fingerprint {
+  adopt(tempPath: string, expectedSha256: string, writtenSha256?: string): Fingerprint {
     const target = this.pathOf(expectedSha256);
     const fd = openSync(tempPath, 'r+');
     let sha256: string;
     try {
-      sha256 = hashDescriptor(fd, this.buffer).sha256;
+      sha256 = writtenSha256 ?? hashDescriptor(fd, this.buffer).sha256;
       if (sha256 === expectedSha256) fsyncSync(fd);
     } finally {
       closeSync(fd);
