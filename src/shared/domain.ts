@@ -61,6 +61,12 @@ export const ContentKind = z.enum(CONTENT_KINDS);
 export const LIMITS = {
   summary: 500,
   details: 20_000,
+  /**
+   * A touchpoint's details as JSON on the wire: room for the longest notes and next steps
+   * a rep can type (`details` characters each) however they escape (up to 6 characters
+   * per character), so the hub never refuses what the app accepted.
+   */
+  detailsJson: 262_144,
   searchQuery: 200,
   pageSize: 200,
 } as const;

@@ -212,7 +212,7 @@ export const TouchpointRecord = z.object({
   team: Team,
   stageCode: z.string().min(1).max(50),
   summary: z.string().max(LIMITS.summary),
-  details: boundedJson(z.record(z.string(), z.unknown()), LIMITS.details),
+  details: boundedJson(z.record(z.string(), z.unknown()), LIMITS.detailsJson),
   author: z.string().max(100),
   originDevice: z.string().max(64),
   supersedesId: Id.nullable(),

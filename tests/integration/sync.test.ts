@@ -104,6 +104,42 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it("splits a queue of long notes over several pushes within the hub's request limit", async () => {
+    const repA = await enrolledDevice(hub, ['okinawa']);
+    const repB = await enrolledDevice(hub, ['okinawa']);
+    try {
+      const [accountId] = await captureVisitors(repA, 1, 'Long Notes KK');
+      // 150 notes of 20,000 Japanese characters: about 9 MB of payload, more than the hub takes in one request.
+      const notes = (n: number) => `${n}:${'議事録'.repeat(6_666)}`.slice(0, 20_000);
+      for (let n = 0; n < 150; n++) {
+        await repA.value('touchpoints.add', {
+          accountId: accountId!,
+          channel: 'meeting',
+          stageCode: 'requirements_building',
+          summary: `Long meeting ${n}`,
+          notes: notes(n),
+        });
+      }
+      const before = repA.network.requests;
+      await repA.sync();
+      expect(await repA.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+      // Enrolment, a few pushes, pull, report: more than one push carried the notes.
+      expect(repA.network.requests - before).toBeGreaterThan(4);
+
+      await repB.sync();
+      const stored = rows<{ summary: string; details: string }>(
+        repB,
+        "SELECT summary, details FROM touchpoints WHERE summary LIKE 'Long meeting %'",
+      );
+      expect(stored).toHaveLength(150);
+      const byNumber = new Map(stored.map((t) => [Number(t.summary.split(' ')[2]), t.details]));
+      expect(JSON.parse(byNumber.get(149)!)).toMatchObject({ notes: notes(149) });
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
   it('survives 500/502/503 answers and acknowledgements lost after the hub committed, without duplicates', async () => {
     const repA = await enrolledDevice(hub, ['chubu']);
     const repB = await enrolledDevice(hub, ['chubu']);

@@ -307,7 +307,7 @@ const SUMMARY = {
 
 /** The pages list, trimmed to the seen pages if a very long presentation would not fit the hub's details limit. */
 function fitDetails(details: PresentedDetails): PresentedDetails {
-  if (JSON.stringify(details).length <= LIMITS.details) return details;
+  if (JSON.stringify(details).length <= LIMITS.detailsJson) return details;
   return { ...details, pages: details.pages.filter((page) => page.seen) };
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  MAX_PUSH_MUTATIONS,
   MutationResult,
   type FieldConflict,
   type MutationEnvelope,
@@ -9,7 +10,11 @@ import { statement } from '../db/statements';
 import { ENTITY_TABLE, FIELD_COLUMN } from './field-columns';
 import { newId } from '../ids';
 
-export const PUSH_BATCH = 500;
+/**
+ * A push carries at most this much payload: half the hub's default request limit (8 MiB),
+ * so a run of long meeting notes is split over several requests instead of being refused.
+ */
+export const PUSH_BATCH_BYTES = 4 * 1024 * 1024;
 
 interface OutboxRow {
   id: string;
@@ -27,14 +32,22 @@ export interface PushTally {
 /**
  * The oldest waiting changes, as the hub expects them, in the order they were written:
  * rowid order, because ids made in the same millisecond need not sort in write order, and
- * a contact must reach the hub before the touchpoint that names it.
+ * a contact must reach the hub before the touchpoint that names it. As many as the hub
+ * takes in one push, within `maxBytes` of payload (always at least one change).
  */
-export function nextBatch(sqlite: Database.Database, limit = PUSH_BATCH): MutationEnvelope[] {
+export function nextBatch(sqlite: Database.Database, maxBytes = PUSH_BATCH_BYTES): MutationEnvelope[] {
   const rows = statement(
     sqlite,
     "SELECT id, kind, entity_id, payload FROM outbox WHERE state = 'pending' ORDER BY rowid LIMIT ?",
-  ).all(limit) as OutboxRow[];
-  return rows.map((row) => ({ mutationId: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown }));
+  ).all(MAX_PUSH_MUTATIONS) as OutboxRow[];
+  const batch: MutationEnvelope[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    bytes += Buffer.byteLength(row.payload);
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push({ mutationId: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown });
+  }
+  return batch;
 }
 
 /**

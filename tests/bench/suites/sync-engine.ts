@@ -203,7 +203,7 @@ export const syncEngineSuite: BenchSuite = {
         metric: `push ${TOUCHPOINTS.toLocaleString('en')} touchpoints through the engine`,
         value: (push.push ?? 0) / 1000,
         unit: 's',
-        note: `${Math.round(TOUCHPOINTS / ((push.push ?? 1) / 1000)).toLocaleString('en')} touchpoints/s; batches of 500`,
+        note: `${Math.round(TOUCHPOINTS / ((push.push ?? 1) / 1000)).toLocaleString('en')} touchpoints/s; batches of up to 1,000 (4 MiB)`,
       });
 
       // Device B: empty, enrols, pulls everything and downloads the 1 GB file in the same first sync.
