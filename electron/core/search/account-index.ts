@@ -200,7 +200,11 @@ export class AccountSearchIndex {
     };
   }
 
-  /** Flags every account whose key (as `keyOf` picks it) contains a form: exact from the index for short forms, verified for long ones. */
+  /**
+   * Flags every account whose key (as `keyOf` picks it) contains a form: exact from the
+   * index for short forms, verified for long ones. An account already flagged (by its own
+   * keys, or by an earlier form) is not verified again: the first flag decides how it ranks.
+   */
   private mark(
     found: Uint8Array,
     flag: number,
@@ -214,18 +218,18 @@ export class AccountSearchIndex {
       const list = grams.candidates(form);
       for (let i = 0; i < list.length; i++) {
         const id = list[i] ?? 0;
-        if (anyChanged && this.changed.has(id)) continue;
+        if (found[id] !== 0 || (anyChanged && this.changed.has(id))) continue;
         if (exact) {
-          found[id] = (found[id] ?? 0) | flag;
+          found[id] = flag;
           continue;
         }
         const entry = this.entries[id];
-        if (entry && keyOf(entry).includes(form)) found[id] = (found[id] ?? 0) | flag;
+        if (entry && keyOf(entry).includes(form)) found[id] = flag;
       }
     }
     for (const id of this.changed) {
       const entry = this.entries[id];
-      if (entry && containsAny(keyOf(entry), forms)) found[id] = (found[id] ?? 0) | flag;
+      if (found[id] === 0 && entry && containsAny(keyOf(entry), forms)) found[id] = flag;
     }
   }
 }

@@ -71,7 +71,7 @@ export class GramIndex {
     let result = lists[0] ?? new Int32Array(0);
     for (const list of lists.slice(1)) {
       if (result.length === 0) break;
-      result = result.filter((id) => contains(list, id));
+      result = intersect(result, list);
     }
     return result;
   }
@@ -99,16 +99,33 @@ export class GramIndex {
   }
 }
 
-/** Binary search in an ascending posting list. */
-function contains(list: Int32Array, id: number): boolean {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = list[mid] ?? 0;
-    if (value === id) return true;
-    if (value < id) low = mid + 1;
-    else high = mid - 1;
+/**
+ * The ids in both ascending lists, `small` being the shorter. A list much longer than the
+ * other is searched by galloping from the last position (common bigrams of long queries
+ * have lists of tens of thousands); lists of similar length are simply merged.
+ */
+function intersect(small: Int32Array, large: Int32Array): Int32Array {
+  const out = new Int32Array(small.length);
+  let count = 0;
+  let j = 0;
+  const gallop = large.length > small.length * 8;
+  for (let i = 0; i < small.length && j < large.length; i++) {
+    const id = small[i]!;
+    if (gallop) {
+      let step = 1;
+      while (j + step < large.length && large[j + step]! < id) step *= 2;
+      let low = j;
+      let high = Math.min(j + step, large.length - 1);
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (large[mid]! < id) low = mid + 1;
+        else high = mid;
+      }
+      j = low;
+    } else {
+      while (j < large.length && large[j]! < id) j++;
+    }
+    if (large[j] === id) out[count++] = id;
   }
-  return false;
+  return out.subarray(0, count);
 }
