@@ -29,7 +29,7 @@ export interface ListeningHub extends Hub {
   port: number;
 }
 
-/** 8 MiB: a full push batch of 1,000 touchpoints with notes fits with room to spare. */
+/** 8 MiB: twice the payload the app puts in one push (it splits its queue into 4 MiB batches). */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const KEEP_ALIVE_MS = 65_000;
 /** How long shutdown waits for in-flight requests before it cuts connections. */

@@ -79,9 +79,15 @@ export function Shell() {
                 </Route>
                 <Route path="/events/:id">{(params) => <CaptureScreen key={params.id} eventId={params.id} />}</Route>
                 <Route path="/sync" component={SyncPage} />
-            <Route path="/readiness/:kind/:id">
-              {(params) => <ReadinessPage key={params.id} kind={params.kind === 'event' ? 'event' : 'account'} id={params.id} />}
-            </Route>
+                <Route path="/readiness/:kind/:id">
+                  {(params) => (
+                    <ReadinessPage
+                      key={params.id}
+                      kind={params.kind === 'event' ? 'event' : 'account'}
+                      id={params.id}
+                    />
+                  )}
+                </Route>
                 <Route path="/settings" component={SettingsPage} />
                 <Route>
                   <Redirect to="/accounts" replace />

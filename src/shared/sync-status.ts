@@ -28,16 +28,19 @@ export const SyncStatus = z.object({
   lastSyncAt: Timestamp.nullable(),
   lastError: z.object({ message: z.string(), at: Timestamp }).nullable(),
   /**
-   * Grows with every status change. A method's answer can reach a window after events the
-   * core sent later (they travel on different channels), so the window keeps the highest.
+   * Which run of the core process wrote this status, and its place among that run's
+   * statuses (every snapshot gets the next number). A method's answer can reach a window
+   * after events the core sent later (they travel on different channels), so the window
+   * keeps the highest revision of the current run; a restarted core starts a new run.
    */
+  instance: z.string(),
   revision: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-/** The status to keep when another arrives: the newer one (on a tie, the one that just came). */
+/** The status to keep when another arrives: the later snapshot of the same core run, or the new run's. */
 export function newestStatus(current: SyncStatus | undefined, arrived: SyncStatus): SyncStatus {
-  return current && current.revision > arrived.revision ? current : arrived;
+  return current?.instance === arrived.instance && current.revision > arrived.revision ? current : arrived;
 }
 
 /** A conflict or a refused change, on the "needs review" list until the rep resolves it. */

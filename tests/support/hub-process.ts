@@ -61,18 +61,21 @@ export function launchHub(dataDir: string, port: number): Promise<RunningHub> {
 export interface Seeded {
   codes: string[];
   /** The content item published for everyone, and its first version. */
-  content: { itemId: string; versionId: string };
+  content: { itemId: string; versionId: string; sha256: string };
 }
+
+const MIME = { pdf: 'application/pdf', video: 'video/mp4' } as const;
 
 /**
  * Sets up a hub folder while no hub runs on it (the embedded database allows one process
  * at a time): a team, the territories, one rep per entry with an enrolment code, and one
- * approved PDF for everyone.
+ * approved file (a PDF unless `kind` says otherwise) for everyone.
  */
 export async function seedHub(
   dataDir: string,
   reps: { name: string; territory: string }[],
-  pdf: string,
+  file: string,
+  kind: keyof typeof MIME = 'pdf',
 ): Promise<Seeded> {
   const layout = dataDirLayout(dataDir);
   const hub = await createHub({
@@ -95,11 +98,11 @@ export async function seedHub(
       db,
       hub.blobs,
       {
-        file: pdf,
-        kind: 'pdf',
+        file,
+        kind,
         title: 'Adoption guide',
         language: 'en',
-        mime: 'application/pdf',
+        mime: MIME[kind],
         pageCount: null,
         tags: { stages: ['problem_identification'] },
         keyMessages: [],
@@ -109,7 +112,7 @@ export async function seedHub(
       },
       now,
     );
-    return { codes, content: { itemId: version.itemId, versionId: version.id } };
+    return { codes, content: { itemId: version.itemId, versionId: version.id, sha256: version.sha256 } };
   } finally {
     await hub.close();
   }

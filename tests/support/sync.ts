@@ -18,9 +18,13 @@ export interface Network {
   cut: { path: string; bytes: number } | null;
   /** Never answer the next request (the hub hangs): only the client's timeout ends it. */
   hangNext: boolean;
+  /** A proxy in front of the hub that answers 413 to request bodies larger than this. */
+  bodyLimit: number | null;
   /** The Range header of every content download, to see resumption happen. */
   ranges: (string | null)[];
   requests: number;
+  /** The path of every request that reached the hub, in order. */
+  paths: string[];
 }
 
 /** A body that delivers `limit` bytes of `body` and then fails like a dropped connection. */
@@ -50,8 +54,10 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
     loseAcks: 0,
     cut: null,
     hangNext: false,
+    bodyLimit: null,
     ranges: [],
     requests: 0,
+    paths: [],
   };
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     network.requests++;
@@ -62,9 +68,17 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       );
     }
+    if (
+      network.bodyLimit !== null &&
+      typeof init?.body === 'string' &&
+      Buffer.byteLength(init.body) > network.bodyLimit
+    ) {
+      return new Response('<html>413 Request Entity Too Large</html>', { status: 413 });
+    }
     const status = network.failures.shift();
     if (status !== undefined) return new Response(`<html>${status}</html>`, { status });
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    network.paths.push(url.pathname);
     if (url.pathname.startsWith('/v1/content/blobs/')) network.ranges.push(new Headers(init?.headers).get('range'));
     const response = await hub.hub.app.request(`http://hub.test${url.pathname}${url.search}`, init);
     if (url.pathname === '/v1/sync/push' && network.loseAcks > 0) {

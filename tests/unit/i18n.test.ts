@@ -19,7 +19,9 @@ describe('UI text', () => {
   });
 
   it('has no empty Japanese or English string, and no key i18next would misread', () => {
-    expect([...leaves(ja), ...leaves(en)].filter((value) => typeof value !== 'string' || value.trim() === '')).toEqual([]);
+    expect([...leaves(ja), ...leaves(en)].filter((value) => typeof value !== 'string' || value.trim() === '')).toEqual(
+      [],
+    );
     // i18next separates nesting with dots: a key containing one could never be looked up.
     const dotted = (value: unknown): string[] =>
       typeof value === 'object' && value !== null

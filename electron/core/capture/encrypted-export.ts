@@ -95,7 +95,9 @@ function collect(ctx: CoreContext, eventId: string | null): Payload['tables'] {
     ),
   );
   // In write order, so the importing device pushes them in the same order (a contact before its touchpoints).
-  tables.outbox = rowsOf(ctx, 'outbox', "state = 'pending' ORDER BY rowid", {}).filter((row) => ids.has(String(row.entity_id)));
+  tables.outbox = rowsOf(ctx, 'outbox', "state = 'pending' ORDER BY rowid", {}).filter((row) =>
+    ids.has(String(row.entity_id)),
+  );
   return tables;
 }
 

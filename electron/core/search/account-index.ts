@@ -165,6 +165,7 @@ export class AccountSearchIndex {
     const found = new Uint8Array(this.entries.length);
     if (forms.length === 0) found.fill(ACCOUNT);
     else {
+      // Accounts first: an account found by its own keys is not looked at again for its contacts.
       this.mark(found, ACCOUNT, this.accountGrams, forms, (entry) => entry.accountKey);
       this.mark(found, CONTACT_ONLY, this.contactGrams, forms, (entry) => entry.contactKeys);
     }

@@ -1,5 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ReadableStream } from 'node:stream/web';
@@ -8,6 +7,7 @@ import type { DownloadItem } from '../../../src/shared/sync-status';
 import { addVerifiedBlob, dropUnusedBlobs, neededBlobs } from '../content/blobs';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { GrowingFileHasher } from './file-hasher';
 import { HubRequestError, type HubClient } from './hub-client';
 
 export interface DownloadOutcome {
@@ -38,6 +38,8 @@ function titleOf(ctx: CoreContext, sha256: string): string {
 const WRITE_BATCH_BYTES = 1 << 20;
 /** Flushed to disk in the background every so often, so the final flush of a large file is short. */
 const FLUSH_EVERY_BYTES = 64 << 20;
+/** From this size a file is hashed on a worker thread while it downloads (starting one costs a few ms). */
+const HASH_WHILE_WRITING_BYTES = 16 << 20;
 
 /**
  * A write or flush runs while the next chunk is awaited and is itself awaited later, where
@@ -47,28 +49,19 @@ function quietUntilAwaited(promise: Promise<void>): void {
   promise.catch(() => undefined);
 }
 
-/** SHA-256 of what a part file already holds, read without blocking the core. */
-async function hashPart(part: string): Promise<Hash> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(part, { highWaterMark: WRITE_BATCH_BYTES })) hash.update(chunk as Buffer);
-  return hash;
-}
-
 /**
- * Writes a response body to the part file and returns the SHA-256 of the whole file
- * (`hash` holds what the file had before). Unlike a stream pipeline, which drops what it
+ * Writes a response body to the part file. Unlike a stream pipeline, which drops what it
  * still buffers when the connection fails, every chunk received is in the file when this
  * returns or throws, so the next run resumes exactly there. One batch is written while
- * the next is read; the file is flushed to disk here, asynchronously, so that neither
- * hashing nor flushing a large file ever blocks the core.
+ * the next is read; the file is flushed to disk here, asynchronously, so that flushing a
+ * large file never blocks the core.
  */
 async function writeBody(
   body: ReadableStream<Uint8Array>,
   part: string,
-  hash: Hash,
   append: boolean,
   onWritten: (bytes: number) => void,
-): Promise<string> {
+): Promise<void> {
   const file = await open(part, append ? 'a' : 'w');
   let writing: Promise<void> = Promise.resolve();
   let flushing: Promise<void> = Promise.resolve();
@@ -95,7 +88,6 @@ async function writeBody(
   };
   try {
     for await (const chunk of body) {
-      hash.update(chunk);
       batch.push(chunk);
       batched += chunk.length;
       if (batched >= WRITE_BATCH_BYTES) await writeBatch();
@@ -104,7 +96,6 @@ async function writeBody(
     await writing;
     await flushing;
     await file.sync();
-    return hash.digest('hex');
   } finally {
     try {
       await writeBatch();
@@ -113,6 +104,51 @@ async function writeBody(
     } finally {
       await file.close();
     }
+  }
+}
+
+/**
+ * Downloads the rest of `item` into its part file from `offset`, and returns the SHA-256
+ * of the whole file when it was taken while writing. A failure leaves the part file for
+ * the next run and is reported as the connection dropping.
+ */
+async function receive(
+  client: HubClient,
+  item: DownloadItem,
+  part: string,
+  offset: number,
+  onProgress: () => void,
+): Promise<string | undefined> {
+  const response = await client.blob(item.sha256, offset);
+  // 206: the hub resumes where the part file ends; 200: it sends the whole file, so start over.
+  const append = response.status === 206;
+  if (!append) item.received = 0;
+  if (!response.body) throw new AppError('INTERNAL', 'The hub sent no body for a content file.');
+  let lastReport = 0;
+  // Large files are hashed while they arrive (the hasher starts once the part file
+  // exists, at the first write); small ones by the store once complete.
+  const hashWhileWriting = item.size >= HASH_WHILE_WRITING_BYTES;
+  let hasher = null as GrowingFileHasher | null;
+  try {
+    await writeBody(response.body as ReadableStream<Uint8Array>, part, append, (bytes) => {
+      item.received += bytes;
+      if (hashWhileWriting) (hasher ??= new GrowingFileHasher(part)).written(item.received);
+      if (item.received - lastReport > 1 << 20) {
+        lastReport = item.received;
+        onProgress();
+      }
+    });
+    return await hasher?.digest();
+  } catch (error) {
+    await hasher?.dispose();
+    // Not read to the end (the part file could not be opened, say): release the connection.
+    await response.body.cancel().catch(() => undefined);
+    item.state = 'queued';
+    onProgress();
+    throw new HubRequestError({
+      kind: 'offline',
+      message: `The download of ${item.title} was interrupted (${String(error)}).`,
+    });
   }
 }
 
@@ -153,31 +189,10 @@ export async function downloadContent(
     item.state = 'downloading';
     item.received = offset;
     onProgress(items);
-    const response = await client.blob(item.sha256, offset);
-    // 206: the hub resumes where the part file ends; 200: it sends the whole file, so start over.
-    const append = response.status === 206;
-    if (!append) item.received = 0;
-    if (!response.body) throw new AppError('INTERNAL', 'The hub sent no body for a content file.');
-    let lastReport = 0;
-    let writtenSha256: string;
-    try {
-      const hash = append ? await hashPart(part) : createHash('sha256');
-      writtenSha256 = await writeBody(response.body as ReadableStream<Uint8Array>, part, hash, append, (bytes) => {
-        item.received += bytes;
-        if (item.received - lastReport > 1 << 20) {
-          lastReport = item.received;
-          onProgress(items);
-        }
-      });
-    } catch (error) {
-      // A dropped connection keeps what arrived; the next run resumes from there.
-      item.state = 'queued';
-      onProgress(items);
-      throw new HubRequestError({
-        kind: 'offline',
-        message: `The download of ${item.title} was interrupted (${String(error)}).`,
-      });
-    }
+    // A part file already complete (the last run stopped between its flush and the move
+    // into the store) needs no request: the store checks it like any other.
+    const writtenSha256 =
+      offset < item.size ? await receive(client, item, part, offset, () => onProgress(items)) : undefined;
     try {
       addVerifiedBlob(ctx, part, item.sha256, writtenSha256);
       item.state = 'done';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
 import type { DownloadItem, SyncStatus } from '../../../src/shared/sync-status';
 import type { CoreContext } from '../context';
@@ -8,7 +9,7 @@ import { applyChanges } from './apply-changes';
 import { backoffDelay } from './backoff';
 import { downloadContent } from './downloads';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
-import { assignTerritory, nextBatch, recordPushFailure, recordPushResults } from './push';
+import { assignTerritory, nextBatch, PUSH_BATCH_BYTES, recordPushFailure, recordPushResults } from './push';
 import type { SecretStore } from './secret-store';
 import { clearSyncState, readSyncState, writeSyncState, type SyncState } from './sync-state';
 
@@ -46,8 +47,9 @@ export class SyncEngine {
   private lastSuccessAt: number | null = null;
   private stopped = false;
   private queue: DownloadItem[] = [];
-  /** Starts from the clock so that a restarted core's statuses are newer than any the window kept. */
-  private revision = Date.now() * 1000;
+  /** Orders this engine's status snapshots for the windows (see SyncStatus.revision). */
+  private readonly instance = randomUUID();
+  private revision = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -184,7 +186,8 @@ export class SyncEngine {
       territories: state?.identity.scope.territories ?? [],
       lastSyncAt: state ? (this.lastSuccessAt ?? state.lastPullAt) : null,
       lastError: this.failure ? { message: this.failure.message, at: this.failure.at } : null,
-      revision: this.revision,
+      instance: this.instance,
+      revision: ++this.revision,
     };
     if (!state) return { ...base, state: 'not_enrolled', progress: null };
     if (this.failure?.kind === 'auth') return { ...base, state: 'signed_out_by_hub', progress: null };
@@ -197,7 +200,6 @@ export class SyncEngine {
   }
 
   private emit(): void {
-    this.revision++;
     this.options.onStatus(this.status());
   }
 
@@ -254,11 +256,19 @@ export class SyncEngine {
     ).n;
     let done = 0;
     this.setPhase('push', { done, total });
-    for (let batch = nextBatch(this.sqlite); batch.length > 0; batch = nextBatch(this.sqlite)) {
+    // A hub (or a proxy in front of it) with a smaller request limit answers 413: halve the batch and go on.
+    let maxBytes = PUSH_BATCH_BYTES;
+    for (let batch = nextBatch(this.sqlite, maxBytes); batch.length > 0; batch = nextBatch(this.sqlite, maxBytes)) {
       let response;
       try {
         response = await client.push(batch);
       } catch (error) {
+        const tooLarge =
+          error instanceof HubRequestError && error.failure.kind === 'refused' && error.failure.status === 413;
+        if (tooLarge && batch.length > 1) {
+          maxBytes = Math.floor(maxBytes / 2);
+          continue;
+        }
         if (error instanceof HubRequestError) recordPushFailure(this.sqlite, batch, error.message);
         throw error;
       }

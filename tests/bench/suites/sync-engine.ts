@@ -8,12 +8,8 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../../../electron/core/core';
 import type { DownloadItem, SyncStatus } from '../../../src/shared/sync-status';
-import { publishContent } from '../../../server/admin/content';
-import { createHub, dataDirLayout } from '../../../server/hub';
-import { createLogger } from '../../../server/logger';
-import { freePort, launchHub } from '../../support/hub-process';
+import { freePort, launchHub, seedHub, type RunningHub } from '../../support/hub-process';
 import { MIGRATIONS } from '../../support/paths';
-import { repWithCodeOn } from '../../support/sync';
 import { summarize } from '../stats';
 import type { BenchRow, BenchSuite } from '../types';
 
@@ -83,47 +79,6 @@ function writeBigFile(path: string, bytes: number): void {
 }
 
 /**
- * A hub folder with two reps' enrolment codes and a 1 GB content file, prepared before
- * the hub starts (the embedded database allows one process at a time).
- */
-async function seedBenchHub(dir: string, bigFile: string) {
-  const layout = dataDirLayout(dir);
-  const hub = await createHub({
-    database: { kind: 'pglite', dir: layout.pgdata },
-    blobDir: layout.blobs,
-    logger: createLogger('silent'),
-  });
-  try {
-    const now = Date.now();
-    const codes = [
-      await repWithCodeOn(hub.database.db, now, ['kanto']),
-      await repWithCodeOn(hub.database.db, now, ['kanto']),
-    ];
-    const big = await publishContent(
-      hub.database.db,
-      hub.blobs,
-      {
-        file: bigFile,
-        kind: 'video',
-        title: 'One gigabyte',
-        language: 'en',
-        mime: 'video/mp4',
-        pageCount: null,
-        tags: {},
-        keyMessages: [],
-        validFrom: now - 1000,
-        validUntil: null,
-        approver: 'bench',
-      },
-      now,
-    );
-    return { codes, big };
-  } finally {
-    await hub.close();
-  }
-}
-
-/**
  * Sync measured through the real engine, core to core over loopback HTTP, with the hub in
  * its own process as it runs in production (`npm run hub`, embedded PostgreSQL): one
  * device pushes 100,000 touchpoints, an empty device pulls them and downloads a 1 GB
@@ -134,19 +89,30 @@ export const syncEngineSuite: BenchSuite = {
   name: 'sync engine',
   async run() {
     const work = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-    const bigFile = join(work, 'big.bin');
-    writeBigFile(bigFile, BIG_FILE_BYTES);
-    const { codes, big } = await seedBenchHub(join(work, 'hub'), bigFile);
-    rmSync(bigFile);
-    const hub = await launchHub(join(work, 'hub'), await freePort());
+    const cores: Core[] = [];
+    let hub: RunningHub | undefined;
     const rows: BenchRow[] = [];
     try {
+      const bigFile = join(work, 'big.bin');
+      writeBigFile(bigFile, BIG_FILE_BYTES);
+      const reps = [
+        { name: 'Rep A', territory: 'kanto' },
+        { name: 'Rep B', territory: 'kanto' },
+      ];
+      const { codes, content: big } = await seedHub(join(work, 'hub'), reps, bigFile, 'video');
+      rmSync(bigFile);
+      const running = await launchHub(join(work, 'hub'), await freePort());
+      hub = running;
+
       /** A new device, enrolled with the next code; its first sync (started by enrolment) is timed. */
       const enrol = async (dir: string, contentBudgetMb: number) => {
+        const code = codes.shift();
+        if (!code) throw new Error('no enrolment code left');
         const core = device(join(work, dir));
+        cores.push(core);
         await call(core, 'settings.update', { contentBudgetMb });
         const firstSync = await timedSync(core, () =>
-          call(core, 'sync.enrol', { hubUrl: hub.url, code: codes.shift(), deviceName: dir }),
+          call(core, 'sync.enrol', { hubUrl: running.url, code, deviceName: dir }),
         );
         return { core, firstSync };
       };
@@ -245,7 +211,7 @@ export const syncEngineSuite: BenchSuite = {
         join(work, 'curl.bin'),
         '-H',
         `Authorization: Bearer ${token}`,
-        `${hub.url}/v1/content/blobs/${big.sha256}`,
+        `${running.url}/v1/content/blobs/${big.sha256}`,
       ]);
       const curlSeconds = (performance.now() - curlStart) / 1000;
       const engineRate = BIG_FILE_BYTES / 1_048_576 / engineSeconds;
@@ -259,10 +225,9 @@ export const syncEngineSuite: BenchSuite = {
         lowerIsBetter: false,
         note: `engine ${engineRate.toFixed(0)} MB/s incl. SHA-256 check and fsync; curl ${curlRate.toFixed(0)} MB/s to a file on the same disk`,
       });
-      a.close();
-      b.close();
     } finally {
-      await hub.stop();
+      for (const core of cores) core.close();
+      await hub?.stop();
       rmSync(work, { recursive: true, force: true });
     }
     return rows;
