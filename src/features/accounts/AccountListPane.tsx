@@ -41,6 +41,10 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
     industry: optional(filters.industry),
   });
   const items = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
+  // The list shows the answer to what is typed (not the previous query's, kept while the new one runs).
+  const current = deferredQuery === query && search.isSuccess && !search.isPlaceholderData;
+  // Enter pressed before that: the first hit opens as soon as the answer is in.
+  const [openWhenCurrent, setOpenWhenCurrent] = useState(false);
   const total = search.data?.pages[0]?.total ?? 0;
   const stageByCode = useMemo(() => new Map(stages.data?.map((stage) => [stage.code, stage])), [stages.data]);
 
@@ -76,6 +80,12 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
     const item = items[index];
     if (item) navigate(`/accounts/${item.id}`);
   };
+  useEffect(() => {
+    if (!openWhenCurrent || !current) return;
+    setOpenWhenCurrent(false);
+    const first = items[0];
+    if (first) navigate(`/accounts/${first.id}`);
+  }, [openWhenCurrent, current, items, navigate]);
   const move = (next: number) => {
     const clamped = Math.max(0, Math.min(items.length - 1, next));
     setActive(clamped);
@@ -97,7 +107,8 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
         move(active - page);
         break;
       case 'Enter':
-        open(active);
+        if (current) open(active);
+        else setOpenWhenCurrent(true);
         break;
       case 'Escape':
         setQuery('');
@@ -125,7 +136,10 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
           aria-activedescendant={activeId}
           maxLength={LIMITS.searchQuery}
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setOpenWhenCurrent(false);
+          }}
           onKeyDown={onKeyDown}
           autoFocus
         />
