@@ -35,7 +35,8 @@ import {
 /** Generated times end at this instant; the loader shifts them so the newest is "now". */
 export const DEMO_ANCHOR = Date.UTC(2026, 10, 1);
 const DAY = 86_400_000;
-const STAGE_CODES = [
+/** The seven default buying stages, in order (seeded by the first migration). */
+export const STAGE_CODES = [
   'problem_identification',
   'solution_exploration',
   'requirements_building',

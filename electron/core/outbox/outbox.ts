@@ -1,6 +1,8 @@
+import type Database from 'better-sqlite3';
 import type { MutationKind, MutationPayload } from '../../../src/shared/sync-api';
 import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
+import { statement } from '../db/statements';
 import { newId } from '../ids';
 
 /**
@@ -20,4 +22,9 @@ export function enqueue<K extends MutationKind>(
   tx.insert(outbox)
     .values({ id: newId(now), kind, entityId, payload, createdAt: now })
     .run();
+}
+
+/** Changes still waiting for the hub's acknowledgement. */
+export function pendingCount(sqlite: Database.Database): number {
+  return (statement(sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
 }

@@ -86,21 +86,21 @@ async function writeBody(
     });
     quietUntilAwaited(writing);
   };
+  let complete = false;
   try {
     for await (const chunk of body) {
       batch.push(chunk);
       batched += chunk.length;
       if (batched >= WRITE_BATCH_BYTES) await writeBatch();
     }
-    await writeBatch();
-    await writing;
-    await flushing;
-    await file.sync();
+    complete = true;
   } finally {
+    // Whether the body ended or broke off, what arrived goes into the file.
     try {
       await writeBatch();
       await writing;
       await flushing;
+      if (complete) await file.sync();
     } finally {
       await file.close();
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../../src/shared/errors';
 import type { DownloadItem, SyncStatus } from '../../../src/shared/sync-status';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { pendingCount } from '../outbox/outbox';
 import { refreshIndexes } from '../search/refresh-indexes';
 import { readSettings, updateSettings } from '../settings/settings';
 import { applyChanges } from './apply-changes';
@@ -119,7 +120,8 @@ export class SyncEngine {
     } catch {
       throw new AppError('INVALID_INPUT', 'The hub address must be an http(s) URL.', 'hubUrl');
     }
-    const client = this.client({ hubUrl: url.origin + url.pathname.replace(/\/+$/, '') });
+    const base = url.origin + url.pathname.replace(/\/+$/, '');
+    const client = this.client({ hubUrl: base });
     let enrolled;
     try {
       enrolled = await client.enrol({ code, deviceName });
@@ -131,7 +133,7 @@ export class SyncEngine {
     const { db } = this.ctx.conn;
     db.transaction((tx) => {
       writeSyncState(tx, {
-        hubUrl: url.origin + url.pathname.replace(/\/+$/, ''),
+        hubUrl: base,
         identity,
         cursor: '0',
         lastPullAt: null,
@@ -172,9 +174,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const state = readSyncState(this.ctx.conn.db);
-    const pending = (
-      statement(this.sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
-    ).n;
+    const pending = pendingCount(this.sqlite);
     const issues = (
       statement(this.sqlite, 'SELECT COUNT(*) AS n FROM sync_issues WHERE resolved_at IS NULL').get() as { n: number }
     ).n;
@@ -251,9 +251,7 @@ export class SyncEngine {
   private async push(client: HubClient): Promise<void> {
     const territory = readSettings(this.ctx.conn.db).territory;
     if (territory) assignTerritory(this.sqlite, territory);
-    const total = (
-      statement(this.sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
-    ).n;
+    const total = pendingCount(this.sqlite);
     let done = 0;
     this.setPhase('push', { done, total });
     // A hub (or a proxy in front of it) with a smaller request limit answers 413: halve the batch and go on.

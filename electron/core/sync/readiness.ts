@@ -4,6 +4,7 @@ import { AppError } from '../../../src/shared/errors';
 import { neededBlobs } from '../content/blobs';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { pendingCount } from '../outbox/outbox';
 import { readSettings } from '../settings/settings';
 import { readSyncState } from './sync-state';
 
@@ -91,8 +92,7 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
   });
   checks.push({ id: 'deck_validity', ok: expiring.length === 0, facts: { count: expiring.length }, items: expiring });
 
-  const pending = (statement(sqlite, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number })
-    .n;
+  const pending = pendingCount(sqlite);
   checks.push({ id: 'outbox', ok: pending <= SMALL_OUTBOX, facts: { pending }, items: [] });
 
   // Disk: what is stored plus what still has to come fits in the budget.

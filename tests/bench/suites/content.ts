@@ -6,8 +6,10 @@ import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
 import { createCore, DATABASE_FILE } from '../../../electron/core/core';
 import { ContentStore } from '../../../electron/core/content/store';
+import { STAGE_CODES } from '../../../electron/core/demo/generate';
 import { CONTENT_TITLES, INDUSTRIES, KEY_MESSAGES } from '../../../electron/core/demo/vocabulary';
 import { COMMITTEE_ROLES } from '../../../src/shared/domain';
+import { CHROMIUM_LAUNCH } from '../../support/chromium';
 import { launchHost } from '../../support/host';
 import { MIGRATIONS } from '../../support/paths';
 import { measure, summarize } from '../stats';
@@ -15,15 +17,6 @@ import type { BenchRow, BenchSuite } from '../types';
 
 const VERSIONS = 5_000;
 const BIG_FILE_MB = 200;
-const STAGES = [
-  'problem_identification',
-  'solution_exploration',
-  'requirements_building',
-  'supplier_selection',
-  'validation_consensus',
-  'adoption',
-  'expansion',
-];
 /** What a rep types or picks: Japanese and English words, a tag label, a key message fragment, with and without filters. */
 const QUERIES: { query: string; [filter: string]: string | boolean }[] = [
   { query: '' },
@@ -77,7 +70,7 @@ function contentDataDir(workDir: string): string {
           last ? now + ((item % 300) + 20) * day : null,
           sha256,
           JSON.stringify({
-            stages: [pick(STAGES, item), pick(STAGES, item + 2)],
+            stages: [pick(STAGE_CODES, item), pick(STAGE_CODES, item + 2)],
             industries: [pick(INDUSTRIES, item), pick(INDUSTRIES, item * 7)],
             roles: [pick(COMMITTEE_ROLES, item), pick(COMMITTEE_ROLES, item * 3)],
             products: ['field_suite'],
@@ -199,16 +192,7 @@ function timeUntilRendered(page: Page, action: string, expected: string): Promis
 
 async function pdfInTheHost(): Promise<BenchRow[]> {
   const host = await launchHost();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const api = async <T>(method: string, input: unknown): Promise<T> => {
       const response = await fetch(`${host.origin}/api/call/${method}`, {
