@@ -87,7 +87,9 @@ export function DeckEntryRow({ entry, index, count, error, onChange, onMove, onR
               value={entry.pageTo ?? ''}
               onChange={(event) => onChange({ ...entry, pageTo: pageValue(event.target.value) })}
             />
-            <span className="muted small">/ {t('library.pages', { count: version.pageCount ?? 0 })}</span>
+            {version.pageCount !== null && (
+              <span className="muted small">/ {t('library.pages', { count: version.pageCount })}</span>
+            )}
             <FieldError error={error} field={`items.${index}.pageFrom`} />
             <FieldError error={error} field={`items.${index}.pageTo`} />
           </div>

@@ -36,7 +36,7 @@ export function EventsPage() {
             <div className="event-card-main">
               <h2>{event.name}</h2>
               <p className="muted">
-                {event.venue} ·{' '}
+                {event.venue && `${event.venue} · `}
                 {t('events.dates', {
                   start: formatDate(day(event.startsOn), labels.language),
                   end: formatDate(day(event.endsOn), labels.language),
