@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/identity';
 import { authenticate } from '../auth/authenticate';
-import { serveBlob } from '../content/serve-blob';
+import { answerBlob, sendBlob } from '../content/serve-blob';
 import { assertAccess, ENDPOINTS, NO_CALLER, type HubDeps } from './endpoints';
 import { HubError } from './errors';
 import { openApiDocument } from './openapi';
@@ -17,7 +18,8 @@ export interface HubAppOptions extends HubDeps {
   maxBodyBytes: number;
 }
 
-type Env = { Variables: { caller: Caller } };
+/** `Bindings` are set when the app runs behind @hono/node-server, absent for in-process requests. */
+type Env = { Variables: { caller: Caller; requestId: string }; Bindings: Partial<HttpBindings> };
 
 function fail(c: Context, error: HubError): Response {
   return c.json(error.body(), error.status);
@@ -35,21 +37,29 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
   app.use(async (c, next) => {
     const started = performance.now();
     const requestId = c.req.header('x-request-id') ?? randomUUID();
-    c.header('X-Request-Id', requestId);
+    c.set('requestId', requestId);
     if (deps.draining() && c.req.path !== '/healthz') {
+      c.header('X-Request-Id', requestId);
       c.header('Connection', 'close');
       return fail(c, new HubError(503, 'SHUTTING_DOWN', 'The hub is shutting down; retry shortly.'));
     }
     logger.debug({ requestId, method: c.req.method, path: c.req.path }, 'request received');
     await next();
-    // A response finished during shutdown tells the client not to reuse the connection.
-    if (deps.draining()) c.header('Connection', 'close');
+    // Headers are added once the answer exists, and not to a content file that went
+    // straight to the socket (see sendBlob), whose headers are already sent.
+    const outgoing = c.env?.outgoing;
+    const sent = outgoing?.headersSent === true;
+    if (!sent) {
+      c.header('X-Request-Id', requestId);
+      // A response finished during shutdown tells the client not to reuse the connection.
+      if (deps.draining()) c.header('Connection', 'close');
+    }
     logger.info(
       {
         requestId,
         method: c.req.method,
         path: c.req.path,
-        status: c.res.status,
+        status: sent ? outgoing.statusCode : c.res.status,
         ms: Math.round(performance.now() - started),
         device: c.get('caller')?.deviceId,
       },
@@ -89,15 +99,17 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
   }
 
   app.use('/v1/content/blobs/*', requireDevice);
-  app.on(['GET', 'HEAD'], '/v1/content/blobs/:sha256', (c) =>
-    serveBlob(deps.db, deps.blobs, {
+  app.on(['GET', 'HEAD'], '/v1/content/blobs/:sha256', async (c) => {
+    const answer = await answerBlob(deps.db, deps.blobs, {
       sha256: c.req.param('sha256') ?? '',
       method: c.req.method === 'HEAD' ? 'HEAD' : 'GET',
       range: c.req.header('range'),
       ifRange: c.req.header('if-range'),
       ifNoneMatch: c.req.header('if-none-match'),
-    }),
-  );
+    });
+    answer.headers.set('X-Request-Id', c.get('requestId'));
+    return sendBlob(answer, c.env?.outgoing);
+  });
 
   const document = openApiDocument();
   app.get('/openapi.json', (c) => c.json(document));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentManifest, type Change, type SyncContentVersion } from '../../src/shared/sync-api';
 import { publishContent, retireContent } from '../../server/admin/content';
@@ -29,12 +30,18 @@ forEachDatabase('content', (variant) => {
   let rep: Device;
   let other: Device;
   let dir: string;
+  let server: { url: string; close(): void };
   let bytes: Buffer;
   let sha256: string;
   let versionId: string;
 
   beforeAll(async () => {
     t = await startTestHub(variant);
+    server = await new Promise((resolve) => {
+      const listening = serve({ fetch: t.hub.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+        resolve({ url: `http://127.0.0.1:${info.port}`, close: () => listening.close() }),
+      );
+    });
     rep = await t.enrol({ territories: ['kanto'] });
     other = await t.enrol({ territories: ['dach'] });
     dir = mkdtempSync(join(tmpdir(), 'hub-content-'));
@@ -62,12 +69,20 @@ forEachDatabase('content', (variant) => {
     versionId = version.id;
   }, SETUP_TIMEOUT);
   afterAll(async () => {
+    server?.close();
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const blob = (headers: Record<string, string> = {}, hash = sha256, method = 'GET') =>
-    t.request(`/v1/content/blobs/${hash}`, { token: rep.token, headers, method });
+  /** In-process requests get a web Response; behind Node's HTTP server the file is piped to the socket. */
+  type Via = 'in-process' | 'HTTP server';
+  const blob = (headers: Record<string, string> = {}, hash = sha256, method = 'GET', via: Via = 'in-process') => {
+    if (via === 'in-process') return t.request(`/v1/content/blobs/${hash}`, { token: rep.token, headers, method });
+    return fetch(`${server.url}/v1/content/blobs/${hash}`, {
+      method,
+      headers: { ...headers, authorization: `Bearer ${rep.token}` },
+    });
+  };
 
   it('announces a published version to every territory and lists it as presentable', async () => {
     for (const device of [rep, other]) {
@@ -89,45 +104,48 @@ forEachDatabase('content', (variant) => {
     expect(manifest.versions.map((v) => [v.id, v.state])).toEqual([[versionId, 'presentable']]);
   });
 
-  it('serves the whole file with an ETag, and 304 for a matching If-None-Match', async () => {
-    const response = await blob();
-    expect(response.status).toBe(200);
-    expect(response.headers.get('etag')).toBe(`"${sha256}"`);
-    expect(response.headers.get('accept-ranges')).toBe('bytes');
-    expect(response.headers.get('content-length')).toBe(String(FILE_SIZE));
-    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
-    expect((await blob({ 'if-none-match': `"${sha256}"` })).status).toBe(304);
-    const head = await blob({}, sha256, 'HEAD');
-    expect(head.status).toBe(200);
-    expect(head.headers.get('content-length')).toBe(String(FILE_SIZE));
-  });
+  for (const via of ['in-process', 'HTTP server'] as const) {
+    it(`serves the whole file with an ETag, and 304 for a matching If-None-Match (${via})`, async () => {
+      const response = await blob({}, sha256, 'GET', via);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toBe(`"${sha256}"`);
+      expect(response.headers.get('accept-ranges')).toBe('bytes');
+      expect(response.headers.get('content-length')).toBe(String(FILE_SIZE));
+      expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+      expect((await blob({ 'if-none-match': `"${sha256}"` }, sha256, 'GET', via)).status).toBe(304);
+      const head = await blob({}, sha256, 'HEAD', via);
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-length')).toBe(String(FILE_SIZE));
+    });
 
-  it('serves byte ranges, honours If-Range, and refuses a range beyond the file with 416', async () => {
-    const cases: [string, number, number][] = [
-      ['bytes=0-99', 0, 99],
-      ['bytes=1000-', 1000, FILE_SIZE - 1],
-      ['bytes=-500', FILE_SIZE - 500, FILE_SIZE - 1],
-      [`bytes=${FILE_SIZE - 10}-${FILE_SIZE + 100}`, FILE_SIZE - 10, FILE_SIZE - 1],
-    ];
-    for (const [range, start, end] of cases) {
-      const response = await blob({ range });
-      expect(response.status).toBe(206);
-      expect(response.headers.get('content-range')).toBe(`bytes ${start}-${end}/${FILE_SIZE}`);
-      expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
-    }
-    const resumed = await blob({ range: 'bytes=200000-', 'if-range': `"${sha256}"` });
-    expect(resumed.status).toBe(206);
-    expect((await resumed.arrayBuffer()).byteLength).toBe(FILE_SIZE - 200_000);
-    // The client's copy is of another file: it gets the whole current file instead of a mismatched tail.
-    const changed = await blob({ range: 'bytes=200000-', 'if-range': '"0000"' });
-    expect(changed.status).toBe(200);
-    expect((await changed.arrayBuffer()).byteLength).toBe(FILE_SIZE);
+    it(`serves byte ranges, honours If-Range, and refuses a range beyond the file with 416 (${via})`, async () => {
+      const cases: [string, number, number][] = [
+        ['bytes=0-99', 0, 99],
+        ['bytes=1000-', 1000, FILE_SIZE - 1],
+        ['bytes=-500', FILE_SIZE - 500, FILE_SIZE - 1],
+        [`bytes=${FILE_SIZE - 10}-${FILE_SIZE + 100}`, FILE_SIZE - 10, FILE_SIZE - 1],
+      ];
+      for (const [range, start, end] of cases) {
+        const response = await blob({ range }, sha256, 'GET', via);
+        expect(response.status).toBe(206);
+        expect(response.headers.get('content-range')).toBe(`bytes ${start}-${end}/${FILE_SIZE}`);
+        expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
+      }
+      const resumed = await blob({ range: 'bytes=200000-', 'if-range': `"${sha256}"` }, sha256, 'GET', via);
+      expect(resumed.status).toBe(206);
+      expect((await resumed.arrayBuffer()).byteLength).toBe(FILE_SIZE - 200_000);
+      // The client's copy is of another file: it gets the whole current file instead of a mismatched tail.
+      const changed = await blob({ range: 'bytes=200000-', 'if-range': '"0000"' }, sha256, 'GET', via);
+      expect(changed.status).toBe(200);
+      expect((await changed.arrayBuffer()).byteLength).toBe(FILE_SIZE);
 
-    const beyond = await blob({ range: `bytes=${FILE_SIZE}-` });
-    expect(beyond.status).toBe(416);
-    expect(beyond.headers.get('content-range')).toBe(`bytes */${FILE_SIZE}`);
-    expect(await beyond.json()).toEqual({ error: { code: 'RANGE_NOT_SATISFIABLE', message: expect.any(String) } });
-  });
+      const beyond = await blob({ range: `bytes=${FILE_SIZE}-` }, sha256, 'GET', via);
+      expect(beyond.status).toBe(416);
+      expect(beyond.headers.get('content-range')).toBe(`bytes */${FILE_SIZE}`);
+      expect(await beyond.json()).toEqual({ error: { code: 'RANGE_NOT_SATISFIABLE', message: expect.any(String) } });
+    });
+  }
 
   it('serves only registered hashes from its own store, never a path from the request', async () => {
     const refusals: [string, number][] = [

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReadableStream } from 'node:stream/web';
-import { AppError } from '../../../src/shared/errors';
 import type { DownloadItem } from '../../../src/shared/sync-status';
 import { addVerifiedBlob, dropUnusedBlobs, neededBlobs } from '../content/blobs';
 import type { CoreContext } from '../context';
@@ -57,7 +55,7 @@ function quietUntilAwaited(promise: Promise<void>): void {
  * large file never blocks the core.
  */
 async function writeBody(
-  body: ReadableStream<Uint8Array>,
+  body: AsyncIterable<Uint8Array>,
   part: string,
   append: boolean,
   onWritten: (bytes: number) => void,
@@ -119,18 +117,17 @@ async function receive(
   offset: number,
   onProgress: () => void,
 ): Promise<string | undefined> {
-  const response = await client.blob(item.sha256, offset);
+  const answer = await client.blob(item.sha256, offset);
   // 206: the hub resumes where the part file ends; 200: it sends the whole file, so start over.
-  const append = response.status === 206;
+  const append = answer.status === 206;
   if (!append) item.received = 0;
-  if (!response.body) throw new AppError('INTERNAL', 'The hub sent no body for a content file.');
   let lastReport = 0;
   // Large files are hashed while they arrive (the hasher starts once the part file
   // exists, at the first write); small ones by the store once complete.
   const hashWhileWriting = item.size >= HASH_WHILE_WRITING_BYTES;
   let hasher = null as GrowingFileHasher | null;
   try {
-    await writeBody(response.body as ReadableStream<Uint8Array>, part, append, (bytes) => {
+    await writeBody(answer.body, part, append, (bytes) => {
       item.received += bytes;
       if (hashWhileWriting) (hasher ??= new GrowingFileHasher(part)).written(item.received);
       if (item.received - lastReport > 1 << 20) {
@@ -142,7 +139,7 @@ async function receive(
   } catch (error) {
     await hasher?.dispose();
     // Not read to the end (the part file could not be opened, say): release the connection.
-    await response.body.cancel().catch(() => undefined);
+    answer.cancel();
     item.state = 'queued';
     onProgress();
     throw new HubRequestError({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fetchBlobTransport, httpBlobTransport, type BlobAnswer, type BlobTransport } from './blob-transport';
 import {
   ContentManifest,
   DeviceReportResponse,
@@ -47,11 +48,14 @@ export class HubClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly blobTransport: BlobTransport;
 
   constructor(private readonly options: HubClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.fetchImpl = options.fetch ?? fetch;
+    // Content files take Node's HTTP client unless a fetch is injected (the tests' simulated network).
+    this.blobTransport = options.fetch ? fetchBlobTransport(options.fetch) : httpBlobTransport(this.timeoutMs);
   }
 
   enrol(body: EnrolRequest): Promise<EnrolResponse> {
@@ -78,16 +82,26 @@ export class HubClient {
     return this.json('GET', '/v1/content/manifest', ContentManifest);
   }
 
-  /** A content file, from `offset` on when resuming; `etag` makes the hub restart from 0 if the file changed. */
-  async blob(sha256: string, offset: number, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = {};
+  /**
+   * A content file, from `offset` on when resuming; `If-Range` makes the hub send the whole
+   * file (200) instead of the rest (206) if it is no longer the one the part file began.
+   */
+  async blob(sha256: string, offset: number): Promise<BlobAnswer> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token()}` };
     if (offset > 0) {
       headers.range = `bytes=${offset}-`;
       headers['if-range'] = `"${sha256}"`;
     }
-    const response = await this.request('GET', `/v1/content/blobs/${sha256}`, undefined, true, headers, signal, false);
-    if (response.status !== 200 && response.status !== 206) throw await this.failure(response);
-    return response;
+    let answer: BlobAnswer;
+    try {
+      answer = await this.blobTransport(`${this.baseUrl}/v1/content/blobs/${sha256}`, headers);
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+    if (answer.status !== 200 && answer.status !== 206) {
+      throw await this.failure(new Response(await answer.text().catch(() => ''), { status: answer.status }));
+    }
+    return answer;
   }
 
   private async json<T extends z.ZodType>(
@@ -120,34 +134,33 @@ export class HubClient {
     return parsed.data;
   }
 
-  private async request(
-    method: string,
-    path: string,
-    body: unknown,
-    authenticated: boolean,
-    extraHeaders: Record<string, string> = {},
-    signal?: AbortSignal,
-    timeout = true,
-  ): Promise<Response> {
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (authenticated) {
-      const token = this.options.token();
-      if (!token)
-        throw new HubRequestError({ kind: 'auth', code: 'TOKEN_MISSING', message: 'This device is not enrolled.' });
-      headers.authorization = `Bearer ${token}`;
+  /** The device token for a request; a device without one is not enrolled. */
+  private token(): string {
+    const token = this.options.token();
+    if (!token) {
+      throw new HubRequestError({ kind: 'auth', code: 'TOKEN_MISSING', message: 'This device is not enrolled.' });
     }
-    // One controller for the caller's signal and the timeout. (AbortSignal.any would be shorter, but on
-    // Node 20 it holds its sources weakly and a collected timeout signal never fires.)
+    return token;
+  }
+
+  private unreachable(error: unknown): HubRequestError {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new HubRequestError({
+      kind: 'offline',
+      message: `The hub at ${this.baseUrl} cannot be reached (${message}).`,
+    });
+  }
+
+  private async request(method: string, path: string, body: unknown, authenticated: boolean): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (authenticated) headers.authorization = `Bearer ${this.token()}`;
+    // A timer of our own: AbortSignal.timeout's timer does not keep its signal alive on Node 20.
     const controller = new AbortController();
-    const abort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', abort, { once: true });
-    const timer = timeout
-      ? setTimeout(
-          () => controller.abort(new DOMException(`No answer within ${this.timeoutMs} ms`, 'TimeoutError')),
-          this.timeoutMs,
-        )
-      : undefined;
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`No answer within ${this.timeoutMs} ms`, 'TimeoutError')),
+      this.timeoutMs,
+    );
     try {
       return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
@@ -156,14 +169,9 @@ export class HubClient {
         signal: controller.signal,
       });
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw new HubRequestError({
-        kind: 'offline',
-        message: `The hub at ${this.baseUrl} cannot be reached (${message}).`,
-      });
+      throw this.unreachable(error);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
     }
   }
 
