@@ -43,7 +43,7 @@ async function failureOf(promise: Promise<unknown>): Promise<HubRequestError['fa
 
 describe('content files over Node HTTP (the engine without an injected fetch)', () => {
   it('sends the token, asks for the rest of a part file with Range and If-Range, and streams every byte', async () => {
-    const seen: Record<string, string | undefined>[] = [];
+    const seen: Record<string, unknown>[] = [];
     behave = (request, response) => {
       seen.push({
         path: request.url,
@@ -76,6 +76,14 @@ describe('content files over Node HTTP (the engine without an injected fetch)', 
     expect(error).toBeInstanceOf(Error);
     expect(bytes.length).toBe(1 << 20);
     expect(bytes.equals(FILE.subarray(0, 1 << 20))).toBe(true);
+
+    // Dropped before the engine starts reading (it opens the part file first): no crash,
+    // and reading reports the failure.
+    const late = await client().blob(SHA, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lateRead = await collect(late.body);
+    expect(lateRead.error).toBeInstanceOf(Error);
+    expect(FILE.subarray(0, lateRead.bytes.length).equals(lateRead.bytes)).toBe(true);
   });
 
   it('gives up on a hub that stops sending, after the idle timeout', async () => {

@@ -24,24 +24,24 @@ async function textOf(message: IncomingMessage): Promise<string> {
 
 /**
  * Content files over Node's own HTTP client. A gigabyte arrives in sixteen thousand
- * chunks; Node's streams hand them over for a third less CPU than fetch's web streams,
- * which on a two-core laptop is what the hub, the hashing worker and the disk compete
- * for. `idleMs` bounds the silence, not the transfer: a large file may take minutes, a
- * hub that stops sending is given up after `idleMs` without a byte.
+ * chunks; Node's streams hand them over with about a fifth less CPU than fetch's web
+ * streams, and on a two-core laptop that CPU is what the hashing worker, the disk and a
+ * local hub compete for. `idleMs` bounds the silence, not the transfer: a large file may
+ * take minutes, a hub that stops sending is given up after `idleMs` without a byte.
  */
 export function httpBlobTransport(idleMs: number): BlobTransport {
   return (url, headers) =>
     new Promise((resolve, reject) => {
-      const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { headers }, (response) =>
+      const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { headers }, (response) => {
         resolve({
           status: response.statusCode ?? 0,
           body: response,
           text: () => textOf(response),
           cancel: () => request.destroy(),
-        }),
-      );
+        });
+      });
       request.setTimeout(idleMs, () => request.destroy(new Error(`no data from the hub for ${idleMs} ms`)));
-      request.once('error', reject);
+      request.on('error', reject);
       request.end();
     });
 }
