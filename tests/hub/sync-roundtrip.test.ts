@@ -168,4 +168,30 @@ forEachDatabase('push and pull', (variant) => {
     const again = await t.pull(repB, paged.cursor);
     expect(again).toMatchObject({ changes: [], hasMore: false, cursor: paged.cursor });
   });
+
+  it("reads a bounded window of the log per page: a rep's few rows among another territory's bulk all arrive", async () => {
+    const dachRep = await t.enrol({ territories: ['dach'] });
+    const kanto = accountCreate();
+    const kantoId = (kanto.payload as { id: string }).id;
+    const dach = accountCreate({ territory: 'dach' });
+    const dachId = (dach.payload as { id: string }).id;
+    const { cursor: startB } = await t.pullAll(repB);
+    const { cursor: startDach } = await t.pullAll(dachRep);
+    await t.push(repA, [kanto, touchpointCreate(kantoId, { summary: 'before the bulk' })]);
+    await t.push(dachRep, [dach]);
+    const bulk = Array.from({ length: 25_000 }, (_, i) => touchpointCreate(dachId, { summary: `bulk ${i}` }));
+    for (let i = 0; i < bulk.length; i += 1000) await t.push(dachRep, bulk.slice(i, i + 1000));
+    await t.push(repA, [touchpointCreate(kantoId, { summary: 'after the bulk' })]);
+
+    const mine = await t.pullAll(repB, startB, 5000);
+    expect(ofKind(mine.changes, 'touchpoint').map((tp) => tp.summary)).toEqual(['before the bulk', 'after the bulk']);
+    // 25,000 rows of another territory are passed over in windows, not in one read.
+    expect(mine.pages).toBeGreaterThan(1);
+    expect(await t.pull(repB, mine.cursor)).toMatchObject({ changes: [], hasMore: false });
+
+    const theirs = await t.pullAll(dachRep, startDach, 5000);
+    const summaries = ofKind(theirs.changes, 'touchpoint').map((tp) => tp.summary);
+    expect(summaries).toEqual(bulk.map((_, i) => `bulk ${i}`));
+    expect(ofKind(theirs.changes, 'account').map((a) => a.id)).toEqual([dachId]);
+  }, 120_000);
 });
