@@ -59,6 +59,15 @@ const RECORD: Record<ChangeKind, { from: SQL; key: SQL; json: SQL }> = {
  */
 const SCAN_WINDOW = 4 * MAX_PULL_LIMIT;
 
+/**
+ * A page stops growing once its changes hold this many characters (it always holds at
+ * least one). Touchpoint details may be 256 KB each: 5,000 of them would be an answer
+ * too large for a device to parse, and a territory stuck behind it would never sync.
+ */
+const PAGE_CHARS = 8 << 20;
+/** Records rendered per query while filling a page, so the hub never holds a whole page of maximal ones at once. */
+const RENDER_CHUNK = 1000;
+
 interface LogRow {
   seq: number;
   kind: ChangeKind;
@@ -128,13 +137,23 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
     sent.add(key);
     return true;
   });
-  const records = await renderRecords(db, firsts);
-  const changes = firsts.flatMap((row) => {
+  let next = full ? Number(page[page.length - 1]?.seq) : windowEnd;
+  const changes: string[] = [];
+  let chars = 0;
+  let records = new Map<string, string>();
+  for (const [index, row] of firsts.entries()) {
+    if (chars >= PAGE_CHARS) {
+      // The rest waits for the next page, which starts right after the last row handled here.
+      next = Number(firsts[index - 1]?.seq);
+      break;
+    }
+    if (index % RENDER_CHUNK === 0) records = await renderRecords(db, firsts.slice(index, index + RENDER_CHUNK));
     const data = records.get(`${row.kind}:${row.entity_id}`);
-    return data === undefined ? [] : [`{"seq":${Number(row.seq)},"kind":"${row.kind}","data":${data}}`];
-  });
-
-  const next = full ? Number(page[page.length - 1]?.seq) : windowEnd;
+    if (data === undefined) continue;
+    const change = `{"seq":${Number(row.seq)},"kind":"${row.kind}","data":${data}}`;
+    changes.push(change);
+    chars += change.length;
+  }
   const hasMore = next < latest;
   await db.update(devices).set({ lastPullAt: now, lastCursor: next }).where(eq(devices.id, caller.deviceId));
   const head = JSON.stringify({ hubId: await hubId(db), cursor: String(next), hasMore, scope: caller.scope });

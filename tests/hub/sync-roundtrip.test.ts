@@ -169,6 +169,31 @@ forEachDatabase('push and pull', (variant) => {
     expect(again).toMatchObject({ changes: [], hasMore: false, cursor: paged.cursor });
   });
 
+  it('splits a run of maximal touchpoints over several pages, each small enough to parse', async () => {
+    const account = accountCreate();
+    const accountId = (account.payload as { id: string }).id;
+    const { cursor: start } = await t.pullAll(repB);
+    // 60 touchpoints with ~250 KB of details each: 15 MB, more than one page may hold.
+    const long = Array.from({ length: 60 }, (_, i) =>
+      touchpointCreate(accountId, { summary: `long ${i}`, details: { transcript: `${i}:`.padEnd(250_000, 'x') } }),
+    );
+    await t.push(repA, [account]);
+    for (let i = 0; i < long.length; i += 10) await t.push(repA, long.slice(i, i + 10));
+
+    const first = await t.pull(repB, start, 5000);
+    const firstLongs = ofKind(first.changes, 'touchpoint').length;
+    expect(first.hasMore).toBe(true);
+    expect(firstLongs).toBeGreaterThan(0);
+    expect(firstLongs).toBeLessThan(long.length);
+    expect(JSON.stringify(first).length).toBeLessThan(9 << 20);
+    const rest = await t.pullAll(repB, first.cursor, 5000);
+    const summaries = ofKind([...first.changes, ...rest.changes], 'touchpoint').map((tp) => tp.summary);
+    expect(summaries).toEqual(long.map((_, i) => `long ${i}`));
+    expect(ofKind(rest.changes, 'touchpoint')[0]?.details).toEqual({
+      transcript: `${firstLongs}:`.padEnd(250_000, 'x'),
+    });
+  }, 120_000);
+
   it("reads a bounded window of the log per page: a rep's few rows among another territory's bulk all arrive", async () => {
     const dachRep = await t.enrol({ territories: ['dach'] });
     const kanto = accountCreate();
