@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,8 +19,8 @@ export interface BlobRequest {
   ifNoneMatch: string | undefined;
 }
 
-/** What to answer: headers, and the bytes of the file to send (none for HEAD, 304 and 416). */
-export interface BlobAnswer {
+/** What to answer: status, headers, and the body (a byte range of a file, a JSON error, or none). */
+export interface BlobReply {
   status: number;
   headers: Headers;
   body: { file: string; start: number; end: number } | { json: string } | null;
@@ -33,7 +33,7 @@ export interface BlobAnswer {
  * file is still the one the client started). Only hashes registered in the blobs table
  * are served.
  */
-export async function answerBlob(db: Queryable, store: BlobStore, request: BlobRequest): Promise<BlobAnswer> {
+export async function answerBlob(db: Queryable, store: BlobStore, request: BlobRequest): Promise<BlobReply> {
   const parsed = Sha256.safeParse(request.sha256);
   if (!parsed.success) throw new HubError(400, 'INVALID_INPUT', 'A blob is addressed by its lower-case hex SHA-256.');
   const sha256 = parsed.data;
@@ -80,19 +80,34 @@ export async function answerBlob(db: Queryable, store: BlobStore, request: BlobR
 const READ_CHUNK_BYTES = 1 << 20;
 
 /**
- * Delivers an answer. Behind Node's HTTP server (`outgoing` set) a file is piped straight
+ * Delivers a reply. Behind Node's HTTP server (`outgoing` set) a file is piped straight
  * into the socket, which takes half the CPU of passing it through web streams and leaves
  * it to the devices downloading on the same machine; in-process requests (the tests'
- * `app.request`) get a web Response with the same headers and bytes.
+ * `app.request`) get a web Response with the same headers and bytes. The file is opened
+ * before anything is sent, so a file that cannot be read is an error answer, not a 200
+ * that breaks off; `onBroken` hears of a transfer that fails for another reason than the
+ * client going away.
  */
-export function sendBlob(answer: BlobAnswer, outgoing: ServerResponse | undefined): Response {
-  const { status, headers, body } = answer;
+export async function sendBlob(
+  reply: BlobReply,
+  outgoing: ServerResponse | undefined,
+  onBroken: (error: unknown) => void,
+): Promise<Response> {
+  const { status, headers, body } = reply;
   if (body === null) return new Response(null, { status, headers });
   if ('json' in body) return new Response(body.json, { status, headers });
-  const file = createReadStream(body.file, { start: body.start, end: body.end, highWaterMark: READ_CHUNK_BYTES });
+  const handle = await open(body.file, 'r');
+  const file = handle.createReadStream({ start: body.start, end: body.end, highWaterMark: READ_CHUNK_BYTES });
   if (!outgoing) return new Response(Readable.toWeb(file) as ReadableStream, { status, headers });
-  outgoing.writeHead(status, Object.fromEntries(headers));
-  // A client that goes away mid-file ends the pipeline; the read stream is closed with it.
-  pipeline(file, outgoing).catch(() => undefined);
+  try {
+    outgoing.writeHead(status, Object.fromEntries(headers));
+  } catch (error) {
+    file.destroy();
+    throw error;
+  }
+  // A client that goes away mid-file ends the pipeline; the file is closed with it.
+  pipeline(file, outgoing).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') onBroken(error);
+  });
   return RESPONSE_ALREADY_SENT;
 }

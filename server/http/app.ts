@@ -100,15 +100,19 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
 
   app.use('/v1/content/blobs/*', requireDevice);
   app.on(['GET', 'HEAD'], '/v1/content/blobs/:sha256', async (c) => {
-    const answer = await answerBlob(deps.db, deps.blobs, {
+    const reply = await answerBlob(deps.db, deps.blobs, {
       sha256: c.req.param('sha256') ?? '',
       method: c.req.method === 'HEAD' ? 'HEAD' : 'GET',
       range: c.req.header('range'),
       ifRange: c.req.header('if-range'),
       ifNoneMatch: c.req.header('if-none-match'),
     });
-    answer.headers.set('X-Request-Id', c.get('requestId'));
-    return sendBlob(answer, c.env?.outgoing);
+    // Set here: a file piped to the socket goes out before the middleware adds headers.
+    reply.headers.set('X-Request-Id', c.get('requestId'));
+    if (deps.draining()) reply.headers.set('Connection', 'close');
+    return sendBlob(reply, c.env?.outgoing, (error) =>
+      logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'content file transfer broke off'),
+    );
   });
 
   const document = openApiDocument();

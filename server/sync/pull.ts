@@ -65,8 +65,19 @@ const SCAN_WINDOW = 4 * MAX_PULL_LIMIT;
  * too large for a device to parse, and a territory stuck behind it would never sync.
  */
 const PAGE_CHARS = 8 << 20;
-/** Records rendered per query while filling a page, so the hub never holds a whole page of maximal ones at once. */
+/** Most records rendered per query; fewer once the page's records turn out large (see nextChunk). */
 const RENDER_CHUNK = 1000;
+
+/**
+ * How many records to render next: as many as the room left in the page holds at the
+ * average size so far (plus one, so the page can close), so a page of large records
+ * renders a few dozen, not a thousand it then throws away.
+ */
+function nextChunk(roomChars: number, rendered: number, renderedChars: number): number {
+  if (rendered === 0) return RENDER_CHUNK;
+  const average = Math.max(1, renderedChars / rendered);
+  return Math.min(RENDER_CHUNK, Math.ceil(roomChars / average) + 1);
+}
 
 interface LogRow {
   seq: number;
@@ -141,13 +152,17 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
   const changes: string[] = [];
   let chars = 0;
   let records = new Map<string, string>();
+  let renderedUpTo = 0;
   for (const [index, row] of firsts.entries()) {
     if (chars >= PAGE_CHARS) {
       // The rest waits for the next page, which starts right after the last row handled here.
       next = Number(firsts[index - 1]?.seq);
       break;
     }
-    if (index % RENDER_CHUNK === 0) records = await renderRecords(db, firsts.slice(index, index + RENDER_CHUNK));
+    if (index === renderedUpTo) {
+      renderedUpTo = index + nextChunk(PAGE_CHARS - chars, changes.length, chars);
+      records = await renderRecords(db, firsts.slice(index, renderedUpTo));
+    }
     const data = records.get(`${row.kind}:${row.entity_id}`);
     if (data === undefined) continue;
     const change = `{"seq":${Number(row.seq)},"kind":"${row.kind}","data":${data}}`;

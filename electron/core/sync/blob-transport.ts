@@ -32,18 +32,36 @@ async function textOf(message: IncomingMessage): Promise<string> {
 export function httpBlobTransport(idleMs: number): BlobTransport {
   return (url, headers) =>
     new Promise((resolve, reject) => {
-      const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { headers }, (response) => {
-        resolve({
-          status: response.statusCode ?? 0,
-          body: response,
-          text: () => textOf(response),
-          cancel: () => request.destroy(),
-        });
+      let givenUp: Error | null = null;
+      // `timeout` is armed when the socket is created, so it also bounds connecting.
+      const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+        url,
+        { headers, timeout: idleMs },
+        (response) => {
+          resolve({
+            status: response.statusCode ?? 0,
+            body: bodyOf(response, () => givenUp),
+            text: () => textOf(response),
+            cancel: () => request.destroy(),
+          });
+        },
+      );
+      request.on('timeout', () => {
+        givenUp = new Error(`no data from the hub for ${idleMs} ms`);
+        request.destroy(givenUp);
       });
-      request.setTimeout(idleMs, () => request.destroy(new Error(`no data from the hub for ${idleMs} ms`)));
       request.on('error', reject);
       request.end();
     });
+}
+
+/** The body's chunks; a body cut by the idle timeout fails with that reason, not a bare "aborted". */
+async function* bodyOf(response: IncomingMessage, givenUp: () => Error | null): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of response) yield chunk as Uint8Array;
+  } catch (error) {
+    throw givenUp() ?? error;
+  }
 }
 
 /** Content files over a fetch implementation: the tests' simulated network injects one. */

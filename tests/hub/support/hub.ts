@@ -150,6 +150,9 @@ export async function startTestHub(variant: Variant): Promise<TestHub> {
         const page = await testHub.pull(device, cursor, limit);
         pages += 1;
         changes.push(...page.changes);
+        if (page.hasMore && Number(page.cursor) <= Number(cursor)) {
+          throw new Error(`pull did not advance: cursor ${cursor} -> ${page.cursor} with hasMore`);
+        }
         cursor = page.cursor;
         if (!page.hasMore) return { changes, cursor, pages };
       }
