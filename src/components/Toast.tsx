@@ -2,7 +2,8 @@ import { useEffect, useEffectEvent } from 'react';
 
 interface ToastProps {
   message: string | null;
-  onDone: () => void;
+  /** Called with the message whose time is up (a newer one may already have replaced it). */
+  onDone: (shown: string) => void;
 }
 
 /** A short confirmation in a polite live region, so screen readers hear it without losing focus. */
@@ -10,7 +11,7 @@ export function Toast({ message, onDone }: ToastProps) {
   const done = useEffectEvent(onDone);
   useEffect(() => {
     if (!message) return;
-    const timer = setTimeout(() => done(), 3000);
+    const timer = setTimeout(() => done(message), 3000);
     return () => clearTimeout(timer);
   }, [message]);
   return (

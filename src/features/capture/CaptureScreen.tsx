@@ -81,7 +81,12 @@ function Shift({ event }: ShiftProps) {
 
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), notice.undo ? 10_000 : 5_000);
+    // Clears only this notice: a save that lands as the timer fires shows its own notice
+    // even if the timer runs before this effect's cleanup.
+    const timer = setTimeout(
+      () => setNotice((current) => (current === notice ? null : current)),
+      notice.undo ? 10_000 : 5_000,
+    );
     return () => clearTimeout(timer);
   }, [notice]);
 

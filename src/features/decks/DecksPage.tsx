@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import type { DeckSummary } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
+import { clearToast } from '../../lib/clear-toast';
 import { call } from '../../lib/api/client';
 import { useDecks } from '../../lib/api/content-queries';
 import { formatDateTime } from '../../lib/format';
@@ -83,7 +84,7 @@ export function DecksPage() {
           onClose={() => setPresenting(null)}
         />
       )}
-      <Toast message={toast} onDone={() => setToast(null)} />
+      <Toast message={toast} onDone={clearToast(setToast)} />
     </div>
   );
 }

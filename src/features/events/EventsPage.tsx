@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
+import { clearToast } from '../../lib/clear-toast';
 import { useEvents } from '../../lib/api/queries';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
@@ -75,7 +76,7 @@ export function EventsPage() {
           }}
         />
       )}
-      <Toast message={toast} onDone={() => setToast(null)} />
+      <Toast message={toast} onDone={clearToast(setToast)} />
     </div>
   );
 }
