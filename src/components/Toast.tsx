@@ -1,14 +1,15 @@
 import { useEffect, useEffectEvent } from 'react';
+import { clearToast, type SetToast } from '../lib/clear-toast';
 
 interface ToastProps {
   message: string | null;
-  /** Called with the message whose time is up (a newer one may already have replaced it). */
-  onDone: (shown: string) => void;
+  /** The state the message comes from: cleared when its time is up, unless a newer message replaced it. */
+  setMessage: SetToast;
 }
 
 /** A short confirmation in a polite live region, so screen readers hear it without losing focus. */
-export function Toast({ message, onDone }: ToastProps) {
-  const done = useEffectEvent(onDone);
+export function Toast({ message, setMessage }: ToastProps) {
+  const done = useEffectEvent(clearToast(setMessage));
   useEffect(() => {
     if (!message) return;
     const timer = setTimeout(() => done(message), 3000);

@@ -5,7 +5,6 @@ import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { GeneralError } from '../../components/FieldError';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 import { call } from '../../lib/api/client';
 import { keys, useCaptures, useEvent } from '../../lib/api/queries';
 import { downloadFile } from '../../lib/download';
@@ -185,7 +184,7 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           }}
         />
       )}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </div>
   );
 }

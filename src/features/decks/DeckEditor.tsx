@@ -6,7 +6,6 @@ import type { Deck } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError, GeneralError } from '../../components/FieldError';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 import { ApiError, call } from '../../lib/api/client';
 import { contentKeys, useDeck } from '../../lib/api/content-queries';
 import { PresentStartDialog } from '../presenter/PresentStartDialog';
@@ -181,7 +180,7 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
         />
       </div>
       {presenting && deckId && <PresentStartDialog source={{ deckId, name }} onClose={() => setPresenting(false)} />}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </div>
   );
 }

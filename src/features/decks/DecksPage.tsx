@@ -5,7 +5,6 @@ import { Link } from 'wouter';
 import type { DeckSummary } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 import { call } from '../../lib/api/client';
 import { useDecks } from '../../lib/api/content-queries';
 import { formatDateTime } from '../../lib/format';
@@ -84,7 +83,7 @@ export function DecksPage() {
           onClose={() => setPresenting(null)}
         />
       )}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </div>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 import { useEvents } from '../../lib/api/queries';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
@@ -76,7 +75,7 @@ export function EventsPage() {
           }}
         />
       )}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { Link } from 'wouter';
 import { Channel, type Contact } from '../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 import { useAccount, useOverview, useStages } from '../../lib/api/queries';
 import { useLabels } from '../../lib/use-label';
 import { PresentStartDialog } from '../presenter/PresentStartDialog';
@@ -179,7 +178,7 @@ export function JourneyView({ accountId }: JourneyViewProps) {
         />
       )}
       {presenting && <PresentStartDialog source={null} accountId={accountId} onClose={() => setPresenting(false)} />}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </div>
   );
 }

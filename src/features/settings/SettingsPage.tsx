@@ -6,7 +6,6 @@ import { systemLanguage } from '../../i18n';
 import { useAppStatus, useSettings, useUpdateSettings } from '../../lib/api/queries';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast } from '../../components/Toast';
-import { clearToast } from '../../lib/clear-toast';
 
 interface SettingsFormProps {
   settings: Settings;
@@ -79,7 +78,7 @@ function SettingsForm({ settings }: SettingsFormProps) {
         <span className="field-hint">{t('settings.contentBudgetHint')}</span>
       </label>
       {update.isError && <ErrorMessage error={update.error} />}
-      <Toast message={toast} onDone={clearToast(setToast)} />
+      <Toast message={toast} setMessage={setToast} />
     </form>
   );
 }

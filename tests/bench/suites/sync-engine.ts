@@ -18,8 +18,6 @@ const TOUCHPOINTS = Number(process.env.BENCH_SYNC_TOUCHPOINTS ?? 100_000);
 const BIG_FILE_BYTES = Number(process.env.BENCH_SYNC_FILE_MB ?? 1024) * 1024 * 1024;
 const DOWNLOAD_ROUNDS = 3;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   const result = await core.dispatch(method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
@@ -238,10 +236,10 @@ export const syncEngineSuite: BenchSuite = {
       const rate = (seconds: number) => BIG_FILE_BYTES / 1_048_576 / seconds;
       const engineRates = engineSeconds.map(rate);
       const curlRates = curlSeconds.map(rate);
-      const engineRate = median(engineRates);
-      const curlRate = median(curlRates);
+      const engineRate = summarize(engineRates).p50;
+      const curlRate = summarize(curlRates).p50;
       const curlDurableRates = curlDurableSeconds.map(rate);
-      const curlDurableRate = median(curlDurableRates);
+      const curlDurableRate = summarize(curlDurableRates).p50;
       const list = (rates: number[]) => rates.map((r) => r.toFixed(0)).join('/');
       rows.push({
         suite: 'sync',
