@@ -10,7 +10,16 @@ import { keys, useCaptures, useEvent, usePresentableContent } from '../../lib/ap
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
 import { CaptureForm } from './CaptureForm';
-import { applyScan, EMPTY_FORM, fromFields, isBlank, matchKey, toFields, type CaptureFormState } from './capture-form';
+import {
+  applyScan,
+  EMPTY_FORM,
+  fromFields,
+  isBlank,
+  matchKey,
+  toFields,
+  withMatch,
+  type CaptureFormState,
+} from './capture-form';
 import { MatchPanel } from './MatchPanel';
 import { ScanBox } from './ScanBox';
 
@@ -114,7 +123,8 @@ function Shift({ event }: ShiftProps) {
               ? { contactId: best.contactId, accountId: best.accountId }
               : { contactId: null, accountId: null };
           setMatchedBy(best && certain ? 'auto' : 'none');
-          setForm((latest) => ({ ...latest, match }));
+          // `current` turns false only once the cleanup runs, a moment after a save cleared the form.
+          setForm((latest) => withMatch(latest, identity, match));
         },
         () => current && setCandidates([]),
       );

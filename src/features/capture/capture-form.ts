@@ -81,3 +81,17 @@ export function matchKey(form: CaptureFormState): string {
     form.phones,
   ]);
 }
+
+/**
+ * The form with the matcher's answer for the visitor whose `matchKey` was `askedFor`. A
+ * form that has changed since (a save cleared it, the rep typed on) keeps its own match:
+ * the answer for a visitor just saved (their own new contact, by e-mail) must never attach
+ * the next visitor to them.
+ */
+export function withMatch(
+  form: CaptureFormState,
+  askedFor: string,
+  match: CaptureFormState['match'],
+): CaptureFormState {
+  return matchKey(form) === askedFor ? { ...form, match } : form;
+}
