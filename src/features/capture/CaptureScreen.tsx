@@ -17,6 +17,7 @@ import {
   isBlank,
   matchKey,
   toFields,
+  withChosenMatch,
   withMatch,
   type CaptureFormState,
 } from './capture-form';
@@ -59,10 +60,11 @@ function Shift({ event }: ShiftProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [restored, setRestored] = useState(false);
   /**
-   * Who decided the attachment: nobody yet, the matcher (follows the typing, so a company name
-   * that matches only half-typed is let go again), or the rep (sticks, including "create new").
+   * Counts visitors: a save or "next visitor" moves on at once, before React renders the
+   * cleared form, so a matcher answer that lands in between can tell it is for the
+   * previous visitor.
    */
-  const [matchedBy, setMatchedBy] = useState<'none' | 'auto' | 'rep'>('none');
+  const visitor = useRef(0);
   const firstField = useRef<HTMLInputElement>(null);
 
   // A half-typed visitor from before a crash or restart comes back first.
@@ -101,30 +103,17 @@ function Shift({ event }: ShiftProps) {
 
   const identity = matchKey(form);
   useEffect(() => {
-    // An answer for an older form (say, the visitor just saved) must not overwrite a newer one.
+    // An answer for an older form (the rep typed on, or the visitor was just saved) must not overwrite a newer one.
     let current = true;
+    const askedVisitor = visitor.current;
     const timer = setTimeout(() => {
       const parsed = CaptureFields.partial().safeParse(toFields(form));
       if (!parsed.success) return;
       void call('capture.match', { fields: parsed.data }).then(
         (found) => {
-          if (!current) return;
+          if (!current || visitor.current !== askedVisitor) return;
           setCandidates(found);
-          // The same e-mail or phone is the same person, the same company name the same company: attach
-          // unless the rep decided. The banner shows it and "create new" undoes it.
-          if (matchedBy === 'rep') return;
-          const best = found[0];
-          const certain = best?.reasons.some(
-            (reason) =>
-              reason === 'email' || reason === 'phone' || reason === 'company' || reason === 'company_reading',
-          );
-          const match =
-            best && certain
-              ? { contactId: best.contactId, accountId: best.accountId }
-              : { contactId: null, accountId: null };
-          setMatchedBy(best && certain ? 'auto' : 'none');
-          // `current` turns false only once the cleanup runs, a moment after a save cleared the form.
-          setForm((latest) => withMatch(latest, identity, match));
+          setForm((latest) => withMatch(latest, identity, found));
         },
         () => current && setCandidates([]),
       );
@@ -145,9 +134,9 @@ function Shift({ event }: ShiftProps) {
         language: labels.language === 'ja' ? 'ja' : 'en',
       }),
     onSuccess: (saved) => {
+      visitor.current += 1;
       setForm(EMPTY_FORM);
       setCandidates([]);
-      setMatchedBy('none');
       setNotice({ text: t('capture.saved', { name: saved.contactName }) });
       void client.invalidateQueries({ queryKey: keys.captures(event.id) });
       void client.invalidateQueries({ queryKey: keys.events });
@@ -157,18 +146,15 @@ function Shift({ event }: ShiftProps) {
 
   const nextVisitor = () => {
     if (isBlank(form)) return;
+    visitor.current += 1;
     setNotice({ text: t('capture.cleared'), undo: form });
     setForm(EMPTY_FORM);
     setCandidates([]);
-    setMatchedBy('none');
     save.reset();
     firstField.current?.focus();
   };
 
-  const chooseMatch = (match: CaptureFormState['match']) => {
-    setMatchedBy('rep');
-    setForm((latest) => ({ ...latest, match }));
-  };
+  const chooseMatch = (match: CaptureFormState['match']) => setForm((latest) => withChosenMatch(latest, match));
 
   const onKeyDown = (e: KeyboardEvent) => {
     const key = e.key.toLowerCase();
@@ -228,7 +214,7 @@ function Shift({ event }: ShiftProps) {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setForm({ ...form, match: { contactId: null, accountId: null } })}
+                onClick={() => chooseMatch({ contactId: null, accountId: null })}
               >
                 {t('capture.match.createNew')}
               </button>
@@ -283,7 +269,9 @@ function Shift({ event }: ShiftProps) {
                 type="button"
                 className="link-button light"
                 onClick={() => {
-                  if (notice.undo) setForm(notice.undo);
+                  if (!notice.undo) return;
+                  visitor.current += 1;
+                  setForm(notice.undo);
                   setNotice(null);
                 }}
               >

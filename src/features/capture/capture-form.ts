@@ -1,10 +1,22 @@
-import type { CaptureFields, CaptureFieldsInput, ScanResult } from '../../shared/capture';
+import type { CaptureFields, CaptureFieldsInput, MatchCandidate, ScanResult } from '../../shared/capture';
 
-/** The form's own state: lists are edited as text, everything else as in CaptureFields. */
+/**
+ * Who decided the attachment: nobody yet, the matcher (follows the typing, so a company
+ * name that matches only half-typed is let go again), or the rep (sticks, including
+ * "create new").
+ */
+export type MatchedBy = 'none' | 'auto' | 'rep';
+
+/**
+ * The form's own state: lists are edited as text, everything else as in CaptureFields.
+ * Who decided the match lives here, next to the match, so that a matcher answer applied
+ * to the latest form always sees the rep's latest pick.
+ */
 export interface CaptureFormState extends Omit<CaptureFields, 'emails' | 'phones' | 'addressLines'> {
   emails: string;
   phones: string;
   address: string;
+  matchedBy: MatchedBy;
 }
 
 export const EMPTY_FORM: CaptureFormState = {
@@ -28,6 +40,7 @@ export const EMPTY_FORM: CaptureFormState = {
   cardGiven: false,
   source: 'typed',
   match: { contactId: null, accountId: null },
+  matchedBy: 'none',
 };
 
 const list = (text: string, separator: RegExp) =>
@@ -37,7 +50,7 @@ const list = (text: string, separator: RegExp) =>
     .filter(Boolean);
 
 export function toFields(form: CaptureFormState): CaptureFieldsInput {
-  const { emails, phones, address, ...rest } = form;
+  const { emails, phones, address, matchedBy: _matchedBy, ...rest } = form;
   return {
     ...rest,
     emails: list(emails, /[,;、\s]+/),
@@ -48,7 +61,15 @@ export function toFields(form: CaptureFormState): CaptureFieldsInput {
 
 export function fromFields(fields: CaptureFields): CaptureFormState {
   const { emails, phones, addressLines, ...rest } = fields;
-  return { ...rest, emails: emails.join(', '), phones: phones.join(', '), address: addressLines.join('\n') };
+  // A restored draft's attachment was decided before the restart; no matcher answer replaces it.
+  const attached = fields.match.contactId !== null || fields.match.accountId !== null;
+  return {
+    ...rest,
+    emails: emails.join(', '),
+    phones: phones.join(', '),
+    address: addressLines.join('\n'),
+    matchedBy: attached ? 'rep' : 'none',
+  };
 }
 
 /** Scanned values fill the form; what the rep already typed in a field the scan does not know stays. */
@@ -82,16 +103,31 @@ export function matchKey(form: CaptureFormState): string {
   ]);
 }
 
+/** The rep's choice: an attachment, or none ("create new"); no later matcher answer replaces it. */
+export function withChosenMatch(form: CaptureFormState, match: CaptureFormState['match']): CaptureFormState {
+  return { ...form, match, matchedBy: 'rep' };
+}
+
 /**
- * The form with the matcher's answer for the visitor whose `matchKey` was `askedFor`. A
- * form that has changed since (a save cleared it, the rep typed on) keeps its own match:
- * the answer for a visitor just saved (their own new contact, by e-mail) must never attach
+ * The form with the matcher's answer (`found`) for the visitor whose `matchKey` was
+ * `askedFor`. The same e-mail or phone is the same person, the same company name the same
+ * company: the best candidate is attached when it matched on one of those, and the banner
+ * shows it ("create new" undoes it). Nothing changes when the rep has decided, or when
+ * the form has changed since the question (a save cleared it, the rep typed on): the
+ * answer for a visitor just saved (their own new contact, by e-mail) must never attach
  * the next visitor to them.
  */
 export function withMatch(
   form: CaptureFormState,
   askedFor: string,
-  match: CaptureFormState['match'],
+  found: readonly MatchCandidate[],
 ): CaptureFormState {
-  return matchKey(form) === askedFor ? { ...form, match } : form;
+  if (matchKey(form) !== askedFor || form.matchedBy === 'rep') return form;
+  const best = found[0];
+  const certain = best?.reasons.some(
+    (reason) => reason === 'email' || reason === 'phone' || reason === 'company' || reason === 'company_reading',
+  );
+  return best && certain
+    ? { ...form, match: { contactId: best.contactId, accountId: best.accountId }, matchedBy: 'auto' }
+    : { ...form, match: { contactId: null, accountId: null }, matchedBy: 'none' };
 }
