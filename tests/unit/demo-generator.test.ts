@@ -37,6 +37,31 @@ describe('demo dataset generator', () => {
     expect(new Set(contacts.map((c) => c.role)).size).toBeGreaterThan(5);
   });
 
+  it('meets visitors at a booth only at a show that was on at the time, after the account was created', () => {
+    const createdAt = new Map(dataset.batches.map((batch) => [batch.account.id, batch.account.createdAt]));
+    const booth = touchpoints.filter((t) => t.channel === 'trade_show' || t.channel === 'business_card');
+    expect(booth.length).toBeGreaterThan(100);
+    const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+    let atOwnEvents = 0;
+    for (const t of booth) {
+      expect(t.occurredAt).toBeGreaterThanOrEqual(createdAt.get(t.accountId)!);
+      const event = dataset.events.find((e) => t.summary.includes(e.name));
+      if (event) {
+        atOwnEvents++;
+        expect(t.occurredAt).toBeGreaterThanOrEqual(day(event.startsOn));
+        expect(t.occurredAt).toBeLessThan(day(event.endsOn) + 86_400_000);
+      } else {
+        // An earlier season's show, named with its year.
+        expect(t.summary).toContain(String(new Date(t.occurredAt).getUTCFullYear()));
+      }
+    }
+    expect(atOwnEvents).toBeGreaterThan(0);
+    // The demo's upcoming events have not happened yet: nobody met us there.
+    const upcoming = dataset.events.filter((e) => day(e.startsOn) > dataset.anchor);
+    expect(upcoming.length).toBeGreaterThan(0);
+    for (const e of upcoming) expect(booth.some((t) => t.summary.includes(e.name))).toBe(false);
+  });
+
   it('includes an expired and a not-yet-released content version', () => {
     const { anchor } = dataset;
     expect(dataset.contentVersions.some((v) => v.validUntil !== null && v.validUntil < anchor)).toBe(true);

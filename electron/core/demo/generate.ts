@@ -359,12 +359,69 @@ function events(random: Random): DatasetEvent[] {
   ];
 }
 
+/** A trade show a visitor could have met us at. */
+interface Show {
+  name: string;
+  startsAt: number;
+  days: number;
+}
+
+/** Shows the demo's booth staff went to in earlier seasons: name, month (0-based), first day, length in days. */
+const RECURRING_SHOWS: [string, number, number, number][] = [
+  ['Hannover Messe', 3, 1, 5],
+  ['Japan IT Week 春', 3, 23, 3],
+  ['Interop Tokyo', 5, 11, 3],
+  ['CEATEC', 9, 15, 4],
+  ['Japan IT Week 秋', 9, 1, 3],
+  ['Web Summit', 10, 11, 4],
+];
+
+/**
+ * Every show before the anchor, oldest first: the recurring shows of the past years and the
+ * demo's own events that had begun by then. A booth conversation or a card exchange names
+ * one of these and happens on its days, never at a show that had not taken place yet.
+ */
+function showCalendar(eventList: readonly DatasetEvent[]): Show[] {
+  const own = eventList.map((event) => ({
+    name: event.name,
+    startsAt: dayStart(event.startsOn),
+    days: (dayStart(event.endsOn) - dayStart(event.startsOn)) / DAY + 1,
+  }));
+  const anchorYear = new Date(DEMO_ANCHOR).getUTCFullYear();
+  const earlier = Array.from({ length: 4 }, (_, back) => anchorYear - back).flatMap((year) =>
+    RECURRING_SHOWS.map(([name, month, day, days]) => ({
+      name: `${name} ${year}`,
+      startsAt: Date.UTC(year, month, day),
+      days,
+    })),
+  );
+  const ownNames = new Set(own.map((show) => show.name));
+  return [...earlier.filter((show) => !ownNames.has(show.name)), ...own]
+    .filter((show) => show.startsAt + show.days * DAY <= DEMO_ANCHOR)
+    .sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The show a booth touchpoint due around `time` took place at: the latest one since the
+ * account was created, or its first one when the touchpoint comes before any. `moment`
+ * (0–1) picks the day of the show and the hour, during opening hours.
+ */
+function showFor(calendar: readonly Show[], createdAt: number, time: number, moment: number) {
+  const since = calendar.filter((show) => show.startsAt >= createdAt);
+  const show = since.filter((s) => s.startsAt <= time).at(-1) ?? since[0];
+  // Accounts are created at least 60 days before the anchor, and a show ends every couple of months.
+  if (!show) throw new Error('no trade show since the account was created');
+  const slot = Math.floor(moment * show.days * 8);
+  const at = show.startsAt + Math.floor(slot / 8) * DAY + (9 + (slot % 8)) * 3_600_000;
+  return { name: show.name, at };
+}
+
 function summaryFor(
   random: Random,
   channel: Channel,
   japanese: boolean,
   content: DatasetContentVersion | undefined,
-  event: DatasetEvent,
+  showName: string,
 ): string {
   const title = content?.title ?? '';
   const [pageJa, pageEn] = random.pick(WEB_PAGES);
@@ -377,8 +434,8 @@ function summaryFor(
         : ['フォローアップメールに返信', 'Replied to the follow-up email'],
     webinar: [`ウェビナー「${title}」に参加`, `Attended the webinar "${title}"`],
     ad: ['LinkedIn 広告をクリック', 'Clicked a LinkedIn ad'],
-    trade_show: [`${event.name} のブースで会話`, `Talked at our booth at ${event.name}`],
-    business_card: [`${event.name} で名刺交換`, `Exchanged business cards at ${event.name}`],
+    trade_show: [`${showName} のブースで会話`, `Talked at our booth at ${showName}`],
+    business_card: [`${showName} で名刺交換`, `Exchanged business cards at ${showName}`],
     call:
       random.next() < 0.5 ? ['ヒアリングの電話', 'Discovery call'] : ['要件確認の電話', 'Call to confirm requirements'],
     meeting:
@@ -442,6 +499,7 @@ export function createGenerator(options: GenerateOptions = {}) {
   const random = createRandom(seed);
   const content = catalogue(random);
   const eventList = events(random);
+  const calendar = showCalendar(eventList);
   const accountCount = options.accounts ?? Math.max(1, Math.round(300 * scale));
   const touchpointTotal = options.touchpoints ?? Math.round(20_000 * scale);
   // One "whale" account holds 0.5 % of all touchpoints (10,000 at the benchmark's 2,000,000).
@@ -501,18 +559,21 @@ export function createGenerator(options: GenerateOptions = {}) {
       const times = Array.from({ length: count }, () => createdAt + Math.floor(random.next() * span)).sort(
         (a, b) => a - b,
       );
-      const touchpoints: DatasetTouchpoint[] = times.map((occurredAt, position) => {
+      const touchpoints: DatasetTouchpoint[] = times.map((time, position) => {
         const atStage = Math.min(stageIndex, Math.floor(((position + 0.5) / count) * (stageIndex + 1)));
         const { channel } = random.weighted(channelsFor(atStage));
         const delivers = (CONTENT_DELIVERY_CHANNELS as readonly Channel[]).includes(channel);
-        const released = content.deliverable.filter((v) => v.validFrom <= occurredAt);
+        const released = content.deliverable.filter((v) => v.validFrom <= time);
         const inLanguage = released.filter((v) => (v.language === 'ja') === company.japanese);
         const available = inLanguage.length > 0 ? inLanguage : released;
         const version = delivers && available.length > 0 ? random.pick(available) : undefined;
         const team = teamFor(random, channel, atStage);
         const people = 1 + (random.next() < 0.3 ? random.int(2) : 0);
         const contactIds = [...new Set(Array.from({ length: people }, () => random.pick(contacts).id))];
-        const event = random.pick(eventList);
+        const moment = random.next();
+        const atShow = channel === 'trade_show' || channel === 'business_card';
+        const show = atShow ? showFor(calendar, createdAt, time, moment) : null;
+        const occurredAt = show?.at ?? time;
         return {
           id: random.id(occurredAt),
           accountId,
@@ -520,13 +581,15 @@ export function createGenerator(options: GenerateOptions = {}) {
           channel,
           team,
           stageCode: STAGE_CODES[atStage] ?? stageCode,
-          summary: summaryFor(random, channel, company.japanese, version, event),
+          summary: summaryFor(random, channel, company.japanese, version, show?.name ?? ''),
           details: detailsFor(random, channel, version, company.japanese, occurredAt, contactIds.length),
           author: random.pick(AUTHORS[team] ?? []),
           contactIds,
           contentVersionIds: version ? [version.id] : [],
         };
       });
+      // A booth touchpoint moved to its show's days: the account's journey stays in time order.
+      touchpoints.sort((a, b) => a.occurredAt - b.occurredAt);
       yield { account, contacts, touchpoints };
     }
   }
