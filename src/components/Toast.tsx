@@ -1,23 +1,28 @@
-import { useEffect, useEffectEvent } from 'react';
-import { clearToast, type SetToast } from '../lib/clear-toast';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { clearToast, type ToastShowing } from '../lib/toast-showing';
+
+/** A page's toast: `show(text)` puts a confirmation on screen for a few seconds. */
+export function useToast() {
+  const [showing, setShowing] = useState<ToastShowing | null>(null);
+  const show = useCallback((text: string) => setShowing({ text }), []);
+  return { showing, setShowing, show };
+}
 
 interface ToastProps {
-  message: string | null;
-  /** The state the message comes from: cleared when its time is up, unless a newer message replaced it. */
-  setMessage: SetToast;
+  toast: ReturnType<typeof useToast>;
 }
 
 /** A short confirmation in a polite live region, so screen readers hear it without losing focus. */
-export function Toast({ message, setMessage }: ToastProps) {
-  const done = useEffectEvent(clearToast(setMessage));
+export function Toast({ toast: { showing, setShowing } }: ToastProps) {
+  const done = useEffectEvent(clearToast(setShowing));
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => done(message), 3000);
+    if (!showing) return;
+    const timer = setTimeout(() => done(showing), 3000);
     return () => clearTimeout(timer);
-  }, [message]);
+  }, [showing]);
   return (
     <div className="toast-region" role="status" aria-live="polite">
-      {message && <div className="toast">{message}</div>}
+      {showing && <div className="toast">{showing.text}</div>}
     </div>
   );
 }

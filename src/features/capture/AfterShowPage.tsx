@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { GeneralError } from '../../components/FieldError';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { call } from '../../lib/api/client';
 import { keys, useCaptures, useEvent } from '../../lib/api/queries';
 import { downloadFile } from '../../lib/download';
@@ -25,14 +25,14 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
   const [, navigate] = useLocation();
   const event = useEvent(eventId);
   const captures = useCaptures(eventId);
-  const [toast, setToast] = useState<string | null>(null);
+  const toast = useToast();
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
   const [draftLanguage, setDraftLanguage] = useState<'ja' | 'en'>(labels.language === 'ja' ? 'ja' : 'en');
 
   const followUps = useMutation({
     mutationFn: () => call('capture.followUps', { eventId, language: draftLanguage }),
     onSuccess: (result) => {
-      setToast(t('afterShow.drafted', result));
+      toast.show(t('afterShow.drafted', result));
       void client.invalidateQueries({ queryKey: keys.captures(eventId) });
     },
   });
@@ -171,7 +171,7 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
-            setToast(message);
+            toast.show(message);
           }}
         />
       )}
@@ -180,11 +180,11 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
-            setToast(message);
+            toast.show(message);
           }}
         />
       )}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Link, useLocation } from 'wouter';
 import type { Deck } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError, GeneralError } from '../../components/FieldError';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { ApiError, call } from '../../lib/api/client';
 import { contentKeys, useDeck } from '../../lib/api/content-queries';
 import { PresentStartDialog } from '../presenter/PresentStartDialog';
@@ -32,7 +32,7 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
   const [name, setName] = useState('');
   const [entries, setEntries] = useState<DraftEntry[]>([]);
   const [baseline, setBaseline] = useState('');
-  const [toast, setToast] = useState<string | null>(null);
+  const toast = useToast();
   const [presenting, setPresenting] = useState(false);
 
   const load = (deck: Deck) => {
@@ -59,7 +59,7 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
     onSuccess: (deck) => {
       client.setQueryData(contentKeys.deck(deck.id), deck);
       load(deck);
-      setToast(t('deckEditor.saved'));
+      toast.show(t('deckEditor.saved'));
       if (!deckId) navigate(`/decks/${deck.id}`, { replace: true });
     },
   });
@@ -68,7 +68,7 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
     onSuccess: (deck) => {
       client.setQueryData(contentKeys.deck(deck.id), deck);
       load(deck);
-      setToast(t('deckEditor.reviewed'));
+      toast.show(t('deckEditor.reviewed'));
     },
   });
 
@@ -175,12 +175,12 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
         <LibraryPicker
           onAdd={(item) => {
             setEntries([...entries, fromLibrary(item)]);
-            setToast(t('deckEditor.added', { title: item.shown.title }));
+            toast.show(t('deckEditor.added', { title: item.shown.title }));
           }}
         />
       </div>
       {presenting && deckId && <PresentStartDialog source={{ deckId, name }} onClose={() => setPresenting(false)} />}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </div>
   );
 }

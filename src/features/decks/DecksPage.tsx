@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DeckSummary } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { call } from '../../lib/api/client';
 import { useDecks } from '../../lib/api/content-queries';
 import { formatDateTime } from '../../lib/format';
@@ -15,10 +15,10 @@ export function DecksPage() {
   const { t, i18n } = useTranslation();
   const decks = useDecks();
   const [presenting, setPresenting] = useState<DeckSummary | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  const toast = useToast();
   const remove = useMutation({
     mutationFn: (id: string) => call('decks.delete', { id }),
-    onSuccess: () => setToast(t('decks.deleted')),
+    onSuccess: () => toast.show(t('decks.deleted')),
   });
   return (
     <div className="page wide decks-page">
@@ -83,7 +83,7 @@ export function DecksPage() {
           onClose={() => setPresenting(null)}
         />
       )}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { useEvents } from '../../lib/api/queries';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
@@ -16,7 +16,7 @@ export function EventsPage() {
   const labels = useLabels();
   const events = useEvents();
   const [creating, setCreating] = useState(false);
-  const [toast, setToast] = useState<string | null>(null);
+  const toast = useToast();
   return (
     <div className="page wide">
       <header className="page-header">
@@ -71,11 +71,11 @@ export function EventsPage() {
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
-            setToast(t('events.created'));
+            toast.show(t('events.created'));
           }}
         />
       )}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </div>
   );
 }

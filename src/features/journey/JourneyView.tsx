@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Channel, type Contact } from '../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { useAccount, useOverview, useStages } from '../../lib/api/queries';
 import { useLabels } from '../../lib/use-label';
 import { PresentStartDialog } from '../presenter/PresentStartDialog';
@@ -32,7 +32,7 @@ export function JourneyView({ accountId }: JourneyViewProps) {
   });
   const [adding, setAdding] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const [toast, setToast] = useState<string | null>(null);
+  const toast = useToast();
   const contacts = account.data?.contacts;
   const contactsById = useMemo(() => new Map<string, Contact>(contacts?.map((c) => [c.id, c])), [contacts]);
   const stageCounts = useMemo(
@@ -173,12 +173,12 @@ export function JourneyView({ accountId }: JourneyViewProps) {
           onClose={() => setAdding(false)}
           onSaved={() => {
             setAdding(false);
-            setToast(t('add.saved'));
+            toast.show(t('add.saved'));
           }}
         />
       )}
       {presenting && <PresentStartDialog source={null} accountId={accountId} onClose={() => setPresenting(false)} />}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { TEAMS } from '../../shared/domain';
 import { systemLanguage } from '../../i18n';
 import { useAppStatus, useSettings, useUpdateSettings } from '../../lib/api/queries';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Toast } from '../../components/Toast';
+import { Toast, useToast } from '../../components/Toast';
 
 interface SettingsFormProps {
   settings: Settings;
@@ -15,8 +15,8 @@ function SettingsForm({ settings }: SettingsFormProps) {
   const { t } = useTranslation();
   const update = useUpdateSettings();
   const [repName, setRepName] = useState(settings.repName);
-  const [toast, setToast] = useState<string | null>(null);
-  const save = (patch: Partial<Settings>) => update.mutate(patch, { onSuccess: () => setToast(t('settings.saved')) });
+  const toast = useToast();
+  const save = (patch: Partial<Settings>) => update.mutate(patch, { onSuccess: () => toast.show(t('settings.saved')) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save({ repName });
@@ -78,7 +78,7 @@ function SettingsForm({ settings }: SettingsFormProps) {
         <span className="field-hint">{t('settings.contentBudgetHint')}</span>
       </label>
       {update.isError && <ErrorMessage error={update.error} />}
-      <Toast message={toast} setMessage={setToast} />
+      <Toast toast={toast} />
     </form>
   );
 }
