@@ -187,6 +187,9 @@ export type AccountRecord = z.infer<typeof AccountRecord>;
 export const SyncAccount = AccountRecord.extend({ updatedAt: Timestamp, clocks: Clocks(ACCOUNT_FIELDS) });
 export type SyncAccount = z.infer<typeof SyncAccount>;
 
+/** E-mail addresses, and phone numbers, one contact holds at most. */
+export const CONTACT_LIST_MAX = 10;
+
 export const ContactRecord = z.object({
   id: Id,
   accountId: Id,
@@ -195,8 +198,8 @@ export const ContactRecord = z.object({
   title: OptionalText,
   department: OptionalText,
   role: CommitteeRole.nullable(),
-  emails: z.array(z.string().max(254)).max(10),
-  phones: z.array(z.string().max(40)).max(10),
+  emails: z.array(z.string().max(254)).max(CONTACT_LIST_MAX),
+  phones: z.array(z.string().max(40)).max(CONTACT_LIST_MAX),
   consent: ConsentState,
   createdAt: Timestamp,
 });

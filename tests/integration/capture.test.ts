@@ -35,6 +35,18 @@ function count(sql: string, ...params: unknown[]): number {
   return row.n;
 }
 
+/** An event of its own, for a test whose captures must not count in the shared event's. */
+async function otherEvent(name: string): Promise<string> {
+  const event = await core.value('events.create', {
+    name,
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-01',
+    consentText: 'OK to contact',
+    consentVersion: 'o-1',
+  });
+  return event.id;
+}
+
 const visitor = (overrides: Partial<CaptureFieldsInput> = {}): CaptureFieldsInput => ({
   familyName: '来場',
   givenName: '一郎',
@@ -235,6 +247,70 @@ describe('protecting unsynced captures', () => {
 });
 
 describe('after the show', () => {
+  it('treats a contact who withdrew consent since the show as not consenting, everywhere', async () => {
+    const event = await core.value('events.create', {
+      name: 'Withdrawal Fair',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-01',
+      consentText: 'OK to contact',
+      consentVersion: 'w-1',
+    });
+    const saved = await core.value('capture.save', {
+      eventId: event.id,
+      language: 'en',
+      fields: visitor({ emails: ['changed@mind.example.com'], company: 'Changed Mind Ltd' }),
+    });
+    // The withdrawal reaches the device as the contact's consent field (a pull, or an import on the hub).
+    const db = new Database(join(core.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE contacts SET consent = 'withdrawn' WHERE id = ?").run(saved.contactId);
+    db.close();
+    expect(await core.value('capture.followUps', { eventId: event.id, language: 'en' })).toEqual({
+      drafted: 0,
+      blocked: 1,
+    });
+    expect((await core.value('capture.list', { eventId: event.id }))[0]).toMatchObject({ consent: false });
+    const { csv } = await core.value('capture.csv', { eventId: event.id, layout: 'salesforce' });
+    const [header, row] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    const optOut = header!.split(',').indexOf('Email Opt Out');
+    expect(row!.split(',')[optOut]).toBe('true');
+  });
+
+  it('addresses the Japanese letter to the attached account when the company field was left empty', async () => {
+    const event = await core.value('events.create', {
+      name: '空欄フェア',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-01',
+      consentText: '連絡に同意',
+      consentVersion: 'k-1',
+    });
+    const first = await core.value('capture.save', {
+      eventId: event.id,
+      language: 'ja',
+      fields: visitor({ emails: ['first@kuuran.example.jp'], company: '株式会社空欄精機' }),
+    });
+    await core.value('capture.save', {
+      eventId: event.id,
+      language: 'ja',
+      fields: visitor({
+        familyName: '二宮',
+        givenName: '次郎',
+        emails: ['jiro@kuuran.example.jp'],
+        company: '',
+        match: { contactId: null, accountId: first.accountId },
+      }),
+    });
+    await core.value('capture.followUps', { eventId: event.id, language: 'ja' });
+    const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    const body = (
+      db.prepare("SELECT draft_body AS body FROM follow_ups WHERE draft_body LIKE '%二宮%'").get() as { body: string }
+    ).body;
+    db.close();
+    expect(body.split('\n')[0]).toBe('株式会社空欄精機');
+  });
+
   it('drafts follow-ups only for visitors who consented, citing only presentable content', async () => {
     const event = await core.value('events.create', {
       name: 'Follow-up Fair',
@@ -297,5 +373,85 @@ describe('after the show', () => {
     const hubspot = await core.value('capture.csv', { eventId: event.id, layout: 'hubspot' });
     expect(hubspot.csv).toContain('Marketing contact status');
     expect(hubspot.csv).toContain('Non-marketing contact');
+  });
+});
+
+// After the export test above: these captures' queued changes are in no export.
+describe('what the booth taught us about a known contact', () => {
+  it('finds and stores a phone and an e-mail however the rep typed them', async () => {
+    const eventId = await otherEvent('Number Fair');
+    const saved = await core.value('capture.save', {
+      eventId,
+      language: 'ja',
+      fields: visitor({
+        familyName: '電話',
+        givenName: '花子',
+        company: '株式会社番号テスト',
+        emails: ['Ｈａｎａｋｏ＠ｂａｎｇｏ.example.jp'],
+        phones: ['03-6666-7777', '090 1234 5678'],
+      }),
+    });
+    const stored = (await core.value('accounts.get', { id: saved.accountId })).contacts[0]!;
+    expect(stored.emails).toEqual(['Hanako@bango.example.jp']);
+    expect(stored.phones).toEqual(['+81366667777', '+819012345678']);
+    for (const typed of ['03-6666-7777', '０３－６６６６－７７７７', '+81 3-6666-7777', '(03) 6666 7777']) {
+      const [best] = await core.value('capture.match', { fields: { phones: [typed] } });
+      expect(best, typed).toMatchObject({ contactId: saved.contactId, reasons: ['phone'] });
+    }
+    const [byEmail] = await core.value('capture.match', { fields: { emails: ['hanako@BANGO.example.jp'] } });
+    expect(byEmail?.contactId).toBe(saved.contactId);
+
+    // Met again: the same address in other letters and the same number in another format add nothing.
+    await core.value('capture.save', {
+      eventId,
+      language: 'ja',
+      fields: visitor({
+        familyName: '電話',
+        givenName: '花子',
+        company: '株式会社番号テスト',
+        emails: ['hanako@bango.example.jp'],
+        phones: ['+81 3 6666 7777'],
+        match: { contactId: saved.contactId, accountId: saved.accountId },
+      }),
+    });
+    const again = (await core.value('accounts.get', { id: saved.accountId })).contacts[0]!;
+    expect(again.emails).toEqual(['Hanako@bango.example.jp']);
+    expect(again.phones).toEqual(['+81366667777', '+819012345678']);
+  });
+
+  it('adds no more addresses to a contact than the hub accepts, so the change is never refused', async () => {
+    const eventId = await otherEvent('Many Mails Fair');
+    const ten = Array.from({ length: 10 }, (_, i) => `p${i}@many.example.com`);
+    const saved = await core.value('capture.save', {
+      eventId,
+      language: 'en',
+      fields: visitor({ familyName: 'Mails', givenName: 'Many', company: 'Many Mails KK', emails: ten, phones: [] }),
+    });
+    const db = new Database(join(core.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE contacts SET consent = 'unknown' WHERE id = ?").run(saved.contactId);
+    db.close();
+    await core.value('capture.save', {
+      eventId,
+      language: 'en',
+      fields: visitor({
+        familyName: 'Mails',
+        givenName: 'Many',
+        company: 'Many Mails KK',
+        emails: ['eleventh@many.example.com'],
+        phones: [],
+        match: { contactId: saved.contactId, accountId: saved.accountId },
+      }),
+    });
+    const contact = (await core.value('accounts.get', { id: saved.accountId })).contacts[0]!;
+    expect(contact.emails).toEqual(ten);
+    expect(contact.consent).toBe('granted');
+    const outbox = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    const queued = outbox
+      .prepare("SELECT id AS mutationId, kind, payload FROM outbox WHERE kind = 'contact.update' AND entity_id = ?")
+      .all(saved.contactId) as { mutationId: string; kind: string; payload: string }[];
+    outbox.close();
+    expect(queued).toHaveLength(1);
+    const update = Mutation.parse({ ...queued[0], payload: JSON.parse(queued[0]!.payload) });
+    expect(Object.keys((update.payload as { fields: object }).fields)).toEqual(['consent']);
   });
 });

@@ -263,6 +263,79 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it("never reports a device's own edits of a field as conflicting, queued together or synced in between", async () => {
+    const rep = await enrolledDevice(hub, ['shikoku']);
+    try {
+      const [accountId] = await captureVisitors(rep, 1, 'Self Corp');
+      await rep.sync();
+      const contactId = (await rep.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+      const event = (await rep.value('events.list', {}))[0]!;
+      const addEmail = (email: string) =>
+        rep.value('capture.save', {
+          eventId: event.id,
+          language: 'en',
+          fields: { ...visitor(0, 'Self Corp'), emails: [email], match: { contactId, accountId: accountId! } },
+        });
+      // Met twice while offline, then once more after a sync.
+      await addEmail('second@self.example.com');
+      await addEmail('third@self.example.com');
+      await rep.sync();
+      await addEmail('fourth@self.example.com');
+      await rep.sync();
+      expect(await rep.value('sync.issues', {})).toEqual([]);
+      const [contact] = (await rep.value('accounts.get', { id: accountId! })).contacts;
+      expect(contact!.emails).toEqual([
+        'visitor0@selfcorp.example.com',
+        'second@self.example.com',
+        'third@self.example.com',
+        'fourth@self.example.com',
+      ]);
+    } finally {
+      rep.close();
+    }
+  });
+
+  it('takes an edit made after seeing the current value, from a device whose clock is a day behind', async () => {
+    const onTime = await enrolledDevice(hub, ['okinawa']);
+    const behind = await enrolledDevice(hub, ['okinawa'], { skewMs: -86_400_000 });
+    try {
+      const [accountId] = await captureVisitors(onTime, 1, 'Skew Corp');
+      const contactId = async (device: SyncedDevice) =>
+        (await device.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+      const addEmail = async (device: SyncedDevice, email: string) =>
+        device.value('capture.save', {
+          eventId: (await device.value('events.list', {}))[0]!.id,
+          language: 'en',
+          fields: {
+            ...visitor(0, 'Skew Corp'),
+            emails: [email],
+            match: { contactId: await contactId(device), accountId: accountId! },
+          },
+        });
+      await onTime.sync();
+      await addEmail(onTime, 'ontime@skew.example.com');
+      await onTime.sync();
+      // The device a day behind pulls that edit, and only then adds another address: its stamp is
+      // older by the wall clock, but it saw the value it replaces.
+      await behind.sync();
+      await addEmail(behind, 'behind@skew.example.com');
+      await behind.sync();
+      await onTime.sync();
+      expect(await behind.value('sync.issues', {})).toEqual([]);
+      const emailsOn = async (device: SyncedDevice) =>
+        (await device.value('accounts.get', { id: accountId! })).contacts[0]!.emails;
+      expect(await emailsOn(onTime)).toEqual([
+        'visitor0@skewcorp.example.com',
+        'ontime@skew.example.com',
+        'behind@skew.example.com',
+      ]);
+      expect(await emailsOn(behind)).toEqual(await emailsOn(onTime));
+    } finally {
+      onTime.close();
+      behind.close();
+    }
+  });
+
   it('converges with clocks skewed a day apart', async () => {
     const ahead = await enrolledDevice(hub, ['tohoku'], { skewMs: 86_400_000 });
     const behind = await enrolledDevice(hub, ['tohoku'], { skewMs: -86_400_000 });

@@ -37,6 +37,13 @@ describe('withMatch', () => {
     expect(byCompany.match).toEqual({ contactId: null, accountId: 'account-b' });
   });
 
+  it('attaches only the account when a same-named colleague matches by company: it may be someone else', () => {
+    const namesake = candidate('contact-t', 'account-t', ['name', 'company', 'email_domain']);
+    const matched = withMatch(visitorA, matchKey(visitorA), [namesake]);
+    expect(matched.match).toEqual({ contactId: null, accountId: 'account-t' });
+    expect(matched.matchedBy).toBe('auto');
+  });
+
   it('attaches nothing on a name alone, and lets go of an automatic match the typing no longer supports', () => {
     const auto = withMatch(visitorA, matchKey(visitorA), [byEmail]);
     const byName = withMatch(auto, matchKey(auto), [candidate('contact-c', 'account-c', ['name'])]);

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CaptureFields } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { mayContactSql } from './consent-sql';
 
 export type CrmLayout = 'salesforce' | 'hubspot';
 
@@ -112,7 +113,7 @@ export function exportCrmCsv(ctx: CoreContext, eventId: string, eventName: strin
   const rows = statement(
     ctx.conn.sqlite,
     `SELECT c.fields, p.name AS contact_name, p.title, p.emails, p.phones, a.name AS account_name, c.rating,
-            EXISTS (SELECT 1 FROM consent_records r WHERE r.contact_id = c.contact_id AND r.granted = 1) AS consent
+            ${mayContactSql('c.contact_id')} AS consent
        FROM captures c JOIN contacts p ON p.id = c.contact_id JOIN accounts a ON a.id = c.account_id
       WHERE c.event_id = ? ORDER BY c.created_at`,
   ).all(eventId) as Row[];

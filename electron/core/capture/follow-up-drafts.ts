@@ -1,6 +1,7 @@
 import { CaptureFields } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { mayContactSql } from './consent-sql';
 import { VALID_NOW_SQL } from '../content/presentable';
 
 type Language = 'ja' | 'en';
@@ -78,7 +79,7 @@ export function draftFollowUps(
   const pending = statement(
     sqlite,
     `SELECT f.id, f.kind, f.content_version_ids, c.fields, p.name AS contact_name, a.name AS account_name,
-            EXISTS (SELECT 1 FROM consent_records r WHERE r.contact_id = f.contact_id AND r.granted = 1) AS consent
+            ${mayContactSql('f.contact_id')} AS consent
        FROM follow_ups f JOIN captures c ON c.id = f.capture_id
        JOIN contacts p ON p.id = f.contact_id JOIN accounts a ON a.id = c.account_id
       WHERE f.event_id = ? AND f.status IN ('requested', 'blocked_no_consent', 'drafted')`,
@@ -102,7 +103,8 @@ export function draftFollowUps(
         continue;
       }
       const fields = CaptureFields.partial().safeParse(JSON.parse(row.fields));
-      const company = fields.success ? (fields.data.company ?? row.account_name) : row.account_name;
+      // The company as the visitor gave it, or the attached account's name when the field was left empty.
+      const company = (fields.success && fields.data.company) || row.account_name;
       const contents = (titles.all({ ids: row.content_version_ids, now }) as { label: string }[]).map((t) => t.label);
       const draft = TEMPLATES[language]({ eventName, company, name: row.contact_name, rep, contents, kind: row.kind });
       update.run('drafted', language, draft.subject, draft.body, now, row.id);

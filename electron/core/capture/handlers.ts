@@ -89,7 +89,10 @@ export function captureHandlers(ready: () => CoreContext): Pick<Handlers, Captur
       return { deleted: true };
     },
     'capture.parseScan': ({ text }) => parseScan(text, readSettings(ready().conn.db).phoneRegion),
-    'capture.match': ({ fields }) => matchCandidates(ready(), fields),
+    'capture.match': ({ fields }) => {
+      const ctx = ready();
+      return matchCandidates(ctx, fields, readSettings(ctx.conn.db).phoneRegion);
+    },
     'capture.draft.get': ({ eventId }) => readDraft(ready(), eventId),
     'capture.draft.save': ({ eventId, fields }) => {
       const ctx = ready();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Rating, type CaptureSummary } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { mayContactSql } from './consent-sql';
 
 interface CaptureRow {
   id: string;
@@ -29,7 +30,7 @@ export function listCaptures(ctx: CoreContext, eventId: string, captureId: strin
     ctx.conn.sqlite,
     `SELECT c.id, c.created_at, c.contact_id, p.name AS contact_name, p.title, p.emails, c.account_id, a.name AS account_name,
             c.rating, c.matched_contact,
-            EXISTS (SELECT 1 FROM consent_records r WHERE r.contact_id = c.contact_id AND r.granted = 1) AS consent,
+            ${mayContactSql('c.contact_id')} AS consent,
             f.kind AS follow_up_kind, f.status AS follow_up_status,
             EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.booth_touchpoint_id AND o.state = 'pending') AS pending
        FROM captures c

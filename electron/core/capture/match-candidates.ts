@@ -1,12 +1,22 @@
 import type { CaptureFields, MatchCandidate } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { normalizeCaptureFields } from './normalize-fields';
 
 /**
  * Candidates for the visitor being typed, with the names the rep recognises and the
  * account's latest touchpoints, so they know who is in front of them.
  */
-export function matchCandidates(ctx: CoreContext, fields: Partial<CaptureFields>): MatchCandidate[] {
+export function matchCandidates(
+  ctx: CoreContext,
+  fields: Partial<CaptureFields>,
+  phoneRegion: string,
+): MatchCandidate[] {
+  // As the capture will be stored: a phone typed 03-5555-1234 finds the contact stored as +81355551234.
+  const { emails, phones } = normalizeCaptureFields(
+    { emails: fields.emails ?? [], phones: fields.phones ?? [] },
+    phoneRegion,
+  );
   const raw = ctx.matcher.match({
     familyName: fields.familyName ?? '',
     givenName: fields.givenName ?? '',
@@ -14,8 +24,8 @@ export function matchCandidates(ctx: CoreContext, fields: Partial<CaptureFields>
     givenKana: fields.givenKana ?? '',
     company: fields.company ?? '',
     companyKana: fields.companyKana ?? '',
-    emails: fields.emails ?? [],
-    phones: fields.phones ?? [],
+    emails,
+    phones,
   });
   const sqlite = ctx.conn.sqlite;
   return raw.flatMap((candidate) => {

@@ -7,11 +7,13 @@ import { accounts, captureDrafts, captures, consentRecords, contacts, followUps 
 import { statement } from '../db/statements';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
+import { stampEdits } from '../sync/local-edits';
 import { insertTouchpoint } from '../touchpoints/add-touchpoint';
-import { nextHlc } from '../../../src/shared/sync-api';
+import { CONTACT_LIST_MAX } from '../../../src/shared/sync-api';
 import { eventBasics } from '../events/events';
 import { isEmail } from './fields';
 import { emailDomain } from './matcher';
+import { emailKey, mergeLists, normalizeCaptureFields } from './normalize-fields';
 
 export interface CaptureRep {
   name: string;
@@ -63,10 +65,11 @@ function validate(fields: CaptureFields): void {
 export function saveCapture(
   ctx: CoreContext,
   eventId: string,
-  fields: CaptureFields,
+  typed: CaptureFields,
   rep: CaptureRep,
   language: 'ja' | 'en',
 ): SavedCapture {
+  const fields = normalizeCaptureFields(typed, rep.region);
   validate(fields);
   const event = eventBasics(ctx, eventId);
   const { db } = ctx.conn;
@@ -116,8 +119,8 @@ export function saveCapture(
       if (existing?.accountId !== accountId) {
         throw new AppError('UNKNOWN_CONTACT', `Contact "${contactId}" is not at this account.`, 'match.contactId');
       }
-      const emails = [...new Set([...existing.emails, ...fields.emails])];
-      const phones = [...new Set([...existing.phones, ...fields.phones])];
+      const emails = mergeLists(existing.emails, fields.emails, emailKey, CONTACT_LIST_MAX);
+      const phones = mergeLists(existing.phones, fields.phones, (phone) => phone, CONTACT_LIST_MAX);
       const changes: { emails?: string[]; phones?: string[]; title?: string; consent?: 'granted' } = {};
       if (emails.length !== existing.emails.length) changes.emails = emails;
       if (phones.length !== existing.phones.length) changes.phones = phones;
@@ -129,14 +132,7 @@ export function saveCapture(
           .where(eq(contacts.id, contactId))
           .run();
         // Field-level, each with a hybrid logical clock: the hub keeps the newest per field.
-        const hlc = nextHlc(now, ctx.deviceId);
-        const stamp = <T>(value: T) => ({ value, hlc, baseHlc: null });
-        const stamped = {
-          ...(changes.emails ? { emails: stamp(changes.emails) } : {}),
-          ...(changes.phones ? { phones: stamp(changes.phones) } : {}),
-          ...(changes.title ? { title: stamp(changes.title) } : {}),
-          ...(changes.consent ? { consent: stamp(changes.consent) } : {}),
-        };
+        const stamped = stampEdits(sqlite, ctx.deviceId, now, 'contact', contactId, changes);
         enqueue(tx, 'contact.update', contactId, { id: contactId, fields: stamped }, now);
       }
     } else {

@@ -178,7 +178,13 @@ function Shift({ event }: ShiftProps) {
     save.mutate();
   };
 
-  const chosen = candidates.find((c) => c.accountId === form.match.accountId && c.contactId === form.match.contactId);
+  // What the banner names: the attached contact, or the account a new contact is added to.
+  const attachedContact = form.match.contactId
+    ? candidates.find((c) => c.contactId === form.match.contactId)
+    : undefined;
+  const attachedAccount = form.match.accountId
+    ? candidates.find((c) => c.accountId === form.match.accountId)
+    : undefined;
   return (
     <div className="capture-screen" onKeyDown={onKeyDown}>
       <header className="capture-header">
@@ -206,11 +212,13 @@ function Shift({ event }: ShiftProps) {
       </header>
       <div className="capture-body">
         <form className="panel capture-main" onSubmit={onSubmit} noValidate aria-label={t('capture.save')}>
-          {chosen && (
+          {attachedAccount && (
             <div className="attached-banner" data-testid="attached">
-              {chosen.contactName
-                ? t('capture.match.attached', { name: `${chosen.contactName} (${chosen.accountName})` })
-                : t('capture.match.attachedAccount', { name: chosen.accountName })}
+              {attachedContact?.contactName
+                ? t('capture.match.attached', {
+                    name: `${attachedContact.contactName} (${attachedContact.accountName})`,
+                  })
+                : t('capture.match.attachedAccount', { name: attachedAccount.accountName })}
               <button
                 type="button"
                 className="link-button"

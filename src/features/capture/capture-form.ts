@@ -110,10 +110,12 @@ export function withChosenMatch(form: CaptureFormState, match: CaptureFormState[
 
 /**
  * The form with the matcher's answer (`found`) for the visitor whose `matchKey` was
- * `askedFor`. The same e-mail or phone is the same person, the same company name the same
- * company: the best candidate is attached when it matched on one of those, and the banner
- * shows it ("create new" undoes it). Nothing changes when the rep has decided, or when
- * the form has changed since the question (a save cleared it, the rep typed on): the
+ * `askedFor`. The same e-mail or phone is the same person: the best candidate's contact is
+ * attached. The same company name (or reading) is the same company, not the same person:
+ * a colleague with the same name may be someone else, so only the account is attached and
+ * the rep picks the contact from the list when it is them. The banner shows the
+ * attachment and "create new" undoes it. Nothing changes when the rep has decided, or
+ * when the form has changed since the question (a save cleared it, the rep typed on): the
  * answer for a visitor just saved (their own new contact, by e-mail) must never attach
  * the next visitor to them.
  */
@@ -124,10 +126,12 @@ export function withMatch(
 ): CaptureFormState {
   if (matchKey(form) !== askedFor || form.matchedBy === 'rep') return form;
   const best = found[0];
-  const certain = best?.reasons.some(
-    (reason) => reason === 'email' || reason === 'phone' || reason === 'company' || reason === 'company_reading',
-  );
-  return best && certain
-    ? { ...form, match: { contactId: best.contactId, accountId: best.accountId }, matchedBy: 'auto' }
-    : { ...form, match: { contactId: null, accountId: null }, matchedBy: 'none' };
+  const has = (...reasons: MatchCandidate['reasons']) => best?.reasons.some((reason) => reasons.includes(reason));
+  if (best && has('email', 'phone')) {
+    return { ...form, match: { contactId: best.contactId, accountId: best.accountId }, matchedBy: 'auto' };
+  }
+  if (best && has('company', 'company_reading')) {
+    return { ...form, match: { contactId: null, accountId: best.accountId }, matchedBy: 'auto' };
+  }
+  return { ...form, match: { contactId: null, accountId: null }, matchedBy: 'none' };
 }
