@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishContent, retireContent } from '../../server/admin/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../server/admin/devices';
+import { importFile, type ImportKind } from '../../server/admin/import/import-records';
+import { formatOf } from '../../server/admin/import/read-rows';
+import { addUser } from '../../server/admin/people';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
 import { ROOT } from '../support/paths';
@@ -333,6 +337,80 @@ describe('sync between two devices and the hub', () => {
     } finally {
       onTime.close();
       behind.close();
+    }
+  });
+
+  it('brings a territory added to the rep after enrolment, with what it held before', async () => {
+    const email = `widened-${Date.now()}@example.com`;
+    const rep = await enrolledDevice(hub, ['chubu'], { email });
+    const colleague = await enrolledDevice(hub, ['kinki']);
+    try {
+      const [accountId] = await captureVisitors(colleague, 2, 'Kinki Works');
+      await colleague.sync();
+      await rep.sync();
+      expect((await rep.dispatch('accounts.get', { id: accountId! })).ok).toBe(false);
+
+      // The rep takes over Kinki too; the colleague meets one more visitor there.
+      await addUser(
+        hub.hub.database.db,
+        { name: 'Widened Rep', email, role: 'rep', team: 'field', territories: ['chubu', 'kinki'] },
+        hub.clock.now,
+      );
+      const event = (await colleague.value('events.list', {}))[0]!;
+      await colleague.value('capture.save', {
+        eventId: event.id,
+        language: 'en',
+        fields: { ...visitor(2, 'Kinki Works'), match: { contactId: null, accountId: accountId! } },
+      });
+      await colleague.sync();
+      await rep.sync();
+      expect((await rep.value('sync.status', {})).territories).toEqual(['chubu', 'kinki']);
+      const onRep = await rep.value('accounts.get', { id: accountId! });
+      const onColleague = await colleague.value('accounts.get', { id: accountId! });
+      expect(onRep.contacts.map((c) => c.name).sort()).toEqual(onColleague.contacts.map((c) => c.name).sort());
+      expect(onRep.contacts).toHaveLength(3);
+      const touchpoints = (device: SyncedDevice) =>
+        rows<{ id: string }>(device, 'SELECT id FROM touchpoints WHERE account_id = ? ORDER BY id', accountId).map(
+          (r) => r.id,
+        );
+      expect(touchpoints(rep)).toHaveLength(6);
+      expect(touchpoints(rep)).toEqual(touchpoints(colleague));
+    } finally {
+      rep.close();
+      colleague.close();
+    }
+  });
+
+  it('places a contact moved to an account created after it, when both arrive in one page', async () => {
+    const first = await enrolledDevice(hub, ['sanin']);
+    first.close();
+    const dir = mkdtempSync(join(tmpdir(), 'moved-contact-'));
+    const load = async (kind: ImportKind, rows: unknown[]) => {
+      const file = join(dir, `${kind}-${Date.now()}.json`);
+      writeFileSync(file, JSON.stringify(rows));
+      const db = hub.hub.database.db;
+      const options = { kind, file, format: formatOf(file), source: 'crm', dryRun: false, now: hub.clock.now };
+      expect(await importFile(db, options)).toMatchObject({ applied: true });
+    };
+    const person = (account: string) => ({
+      external_id: 'MOVED-1',
+      account_external_id: account,
+      name: 'Moved Person',
+      emails: ['moved@example.com'],
+    });
+    await load('accounts', [{ external_id: 'OLD-HOME', name: 'Old Home KK', territory: 'sanin' }]);
+    await load('contacts', [person('OLD-HOME')]);
+    await load('accounts', [{ external_id: 'NEW-HOME', name: 'New Home KK', territory: 'sanin' }]);
+    await load('contacts', [person('NEW-HOME')]);
+
+    const device = await enrolledDevice(hub, ['sanin']);
+    try {
+      const home = async (query: string) =>
+        device.value('accounts.get', { id: (await device.value('accounts.search', { query })).items[0]!.id });
+      expect((await home('New Home')).contacts.map((c) => c.name)).toEqual(['Moved Person']);
+      expect((await home('Old Home')).contacts).toEqual([]);
+    } finally {
+      device.close();
     }
   });
 

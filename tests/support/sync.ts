@@ -98,17 +98,20 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
 let people = 0;
 
 /** A rep on the hub with these territories, and a one-time enrolment code for their device. */
-export async function repWithCodeOn(db: HubDrizzle, now: number, territories: string[]): Promise<string> {
-  people++;
+export async function repWithCodeOn(
+  db: HubDrizzle,
+  now: number,
+  territories: string[],
+  email = `device-rep-${++people}-${Date.now()}@example.com`,
+): Promise<string> {
   await addTeam(db, { code: 'field', name: 'Field sales', function: 'field_sales' }, now);
   for (const code of territories) await addTerritory(db, { code, name: code.toUpperCase() }, now);
-  const email = `device-rep-${people}-${Date.now()}@example.com`;
-  await addUser(db, { name: `Rep ${people}`, email, role: 'rep', team: 'field', territories }, now);
+  await addUser(db, { name: email.split('@')[0]!, email, role: 'rep', team: 'field', territories }, now);
   return (await createEnrolmentCode(db, email, now)).code;
 }
 
-const repWithCode = (hub: TestHub, territories: string[]) =>
-  repWithCodeOn(hub.hub.database.db, hub.clock.now, territories);
+const repWithCode = (hub: TestHub, territories: string[], email?: string) =>
+  repWithCodeOn(hub.hub.database.db, hub.clock.now, territories, email);
 
 export interface SyncedDevice extends TestCore {
   network: Network;
@@ -120,7 +123,8 @@ export interface SyncedDevice extends TestCore {
 export async function enrolledDevice(
   hub: TestHub,
   territories: string[],
-  options: { skewMs?: number; dataDir?: string } = {},
+  /** `email`: the rep's, to change their territories later (`repWithCodeOn` again). */
+  options: { skewMs?: number; dataDir?: string; email?: string } = {},
 ): Promise<SyncedDevice> {
   const { network, fetch } = networkTo(hub);
   const skew = options.skewMs ?? 0;
@@ -141,7 +145,7 @@ export async function enrolledDevice(
     },
   };
   if (!options.dataDir) {
-    const code = await repWithCode(hub, territories);
+    const code = await repWithCode(hub, territories, options.email);
     await core.value('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'test laptop' });
     await waitIdle(core);
   }

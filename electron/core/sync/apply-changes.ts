@@ -72,11 +72,8 @@ function applyAccount(sqlite: Database.Database, account: SyncAccount, page: App
   page.accountIds.add(account.id);
 }
 
-function applyContact(sqlite: Database.Database, contact: SyncContact, page: AppliedPage): void {
-  if (!statement(sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(contact.accountId)) {
-    page.skipped++;
-    return;
-  }
+function applyContact(sqlite: Database.Database, contact: SyncContact, page: AppliedPage): boolean {
+  if (!statement(sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(contact.accountId)) return false;
   const existing = statement(
     sqlite,
     'SELECT name, name_kana AS nameKana, title, department, role, emails, phones, consent FROM contacts WHERE id = ?',
@@ -108,6 +105,109 @@ function applyContact(sqlite: Database.Database, contact: SyncContact, page: App
   });
   storeClocks(sqlite, 'contact', contact.id, contact.clocks);
   page.accountIds.add(contact.accountId);
+  return true;
+}
+
+/**
+ * Applies one change. Returns false when a record it refers to is not on this device (yet):
+ * what could be written is written, and applying it again later completes it.
+ */
+function applyChange(sqlite: Database.Database, change: Change, page: AppliedPage): boolean {
+  const exists = (table: 'accounts' | 'contacts' | 'content_versions', id: string) =>
+    statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  switch (change.kind) {
+    case 'stage': {
+      const s = change.data;
+      statement(
+        sqlite,
+        `INSERT INTO stages (code, position, label_ja, label_en) VALUES (?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET position = excluded.position, label_ja = excluded.label_ja, label_en = excluded.label_en`,
+      ).run(s.code, s.position, s.labelJa, s.labelEn);
+      return true;
+    }
+    case 'account':
+      applyAccount(sqlite, change.data, page);
+      return true;
+    case 'contact':
+      return applyContact(sqlite, change.data, page);
+    case 'touchpoint': {
+      const t = change.data;
+      if (!exists('accounts', t.accountId)) return false;
+      const inserted = statement(
+        sqlite,
+        `INSERT OR IGNORE INTO touchpoints (id, account_id, occurred_at, channel, team, stage_code, summary, details, author, origin_device, supersedes_id, created_at)
+         VALUES (@id, @accountId, @occurredAt, @channel, @team, @stageCode, @summary, @details, @author, @originDevice, @supersedesId, @createdAt)`,
+      ).run({ ...t, details: JSON.stringify(t.details) });
+      if (inserted.changes > 0) {
+        page.touchpointsAdded++;
+        page.accountIds.add(t.accountId);
+      }
+      // Links are inserted if absent, so a touchpoint applied again gets the links it missed.
+      let complete = true;
+      for (const contactId of t.contactIds) {
+        if (!exists('contacts', contactId)) complete = false;
+        else {
+          statement(sqlite, 'INSERT OR IGNORE INTO touchpoint_contacts (touchpoint_id, contact_id) VALUES (?, ?)').run(
+            t.id,
+            contactId,
+          );
+        }
+      }
+      for (const versionId of t.contentVersionIds) {
+        if (!exists('content_versions', versionId)) complete = false;
+        else {
+          statement(
+            sqlite,
+            'INSERT OR IGNORE INTO touchpoint_content (touchpoint_id, content_version_id) VALUES (?, ?)',
+          ).run(t.id, versionId);
+        }
+      }
+      return complete;
+    }
+    case 'consent': {
+      const c = change.data;
+      if (!exists('contacts', c.contactId)) return false;
+      const eventKnown =
+        c.eventId !== null && statement(sqlite, 'SELECT 1 FROM events WHERE id = ?').get(c.eventId) !== undefined;
+      statement(
+        sqlite,
+        `INSERT OR IGNORE INTO consent_records (id, contact_id, event_id, granted, method, text_version, text, recorded_at, rep)
+         VALUES (?, ?, ?, 1, ?, ?, '', ?, ?)`,
+      ).run(c.id, c.contactId, eventKnown ? c.eventId : null, c.method, c.textVersion, c.grantedAt, c.rep);
+      return true;
+    }
+    case 'event': {
+      const e = change.data;
+      statement(
+        sqlite,
+        `INSERT INTO events (id, name, venue, starts_on, ends_on, booth, questions, consent_text, consent_version, products, created_at)
+         VALUES (@id, @name, @venue, @startsOn, @endsOn, @booth, @questions, @consentText, @consentVersion, @products, @createdAt)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, venue = excluded.venue, starts_on = excluded.starts_on,
+           ends_on = excluded.ends_on, booth = excluded.booth, questions = excluded.questions,
+           consent_text = excluded.consent_text, consent_version = excluded.consent_version, products = excluded.products`,
+      ).run({ ...e, questions: JSON.stringify(e.questions), products: JSON.stringify(e.products) });
+      return true;
+    }
+    case 'content_version': {
+      const v = change.data;
+      statement(sqlite, 'INSERT OR IGNORE INTO content_items (id, kind, created_at) VALUES (?, ?, ?)').run(
+        v.itemId,
+        v.itemKind,
+        v.createdAt,
+      );
+      statement(
+        sqlite,
+        `INSERT INTO content_versions (id, item_id, version, title, language, approval, valid_from, valid_until, sha256, size, mime, page_count, tags, key_messages, approved_by, created_at)
+         VALUES (@id, @itemId, @version, @title, @language, @approval, @validFrom, @validUntil, @sha256, @size, @mime, @pageCount, @tags, @keyMessages, @approvedBy, @createdAt)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, approval = excluded.approval, valid_from = excluded.valid_from,
+           valid_until = excluded.valid_until, tags = excluded.tags, key_messages = excluded.key_messages, approved_by = excluded.approved_by`,
+      ).run({ ...v, tags: JSON.stringify(v.tags), keyMessages: JSON.stringify(v.keyMessages) });
+      return true;
+    }
+    case 'followup':
+      // Follow-up tasks belong to the capturing device's after-show list; the journey does not show them.
+      return true;
+  }
 }
 
 /**
@@ -115,108 +215,22 @@ function applyContact(sqlite: Database.Database, contact: SyncContact, page: App
  * so after a crash the page is either wholly applied with its cursor, or not at all and
  * pulled again. Every write is an upsert or insert-if-absent: applying a page twice
  * changes nothing.
+ *
+ * A record may refer to one further down the same page: the hub sends a record changed
+ * twice in a page once, at its first change, with its current data, so a contact moved
+ * to an account created after it arrives before that account. What waits for a reference
+ * is applied again once the rest of the page is in, until a pass places nothing more;
+ * what is still missing then is outside this device's scope.
  */
 export function applyChanges(sqlite: Database.Database, changes: Change[]): AppliedPage {
   const page: AppliedPage = { accountIds: new Set(), touchpointsAdded: 0, skipped: 0 };
-  const exists = (table: 'accounts' | 'contacts' | 'content_versions', id: string) =>
-    statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-
-  for (const change of changes) {
-    switch (change.kind) {
-      case 'stage': {
-        const s = change.data;
-        statement(
-          sqlite,
-          `INSERT INTO stages (code, position, label_ja, label_en) VALUES (?, ?, ?, ?)
-           ON CONFLICT (code) DO UPDATE SET position = excluded.position, label_ja = excluded.label_ja, label_en = excluded.label_en`,
-        ).run(s.code, s.position, s.labelJa, s.labelEn);
-        break;
-      }
-      case 'account':
-        applyAccount(sqlite, change.data, page);
-        break;
-      case 'contact':
-        applyContact(sqlite, change.data, page);
-        break;
-      case 'touchpoint': {
-        const t = change.data;
-        if (!exists('accounts', t.accountId)) {
-          page.skipped++;
-          break;
-        }
-        const inserted = statement(
-          sqlite,
-          `INSERT OR IGNORE INTO touchpoints (id, account_id, occurred_at, channel, team, stage_code, summary, details, author, origin_device, supersedes_id, created_at)
-           VALUES (@id, @accountId, @occurredAt, @channel, @team, @stageCode, @summary, @details, @author, @originDevice, @supersedesId, @createdAt)`,
-        ).run({ ...t, details: JSON.stringify(t.details) });
-        if (inserted.changes === 0) break;
-        page.touchpointsAdded++;
-        page.accountIds.add(t.accountId);
-        for (const contactId of t.contactIds) {
-          if (exists('contacts', contactId)) {
-            statement(
-              sqlite,
-              'INSERT OR IGNORE INTO touchpoint_contacts (touchpoint_id, contact_id) VALUES (?, ?)',
-            ).run(t.id, contactId);
-          }
-        }
-        for (const versionId of t.contentVersionIds) {
-          if (exists('content_versions', versionId)) {
-            statement(
-              sqlite,
-              'INSERT OR IGNORE INTO touchpoint_content (touchpoint_id, content_version_id) VALUES (?, ?)',
-            ).run(t.id, versionId);
-          }
-        }
-        break;
-      }
-      case 'consent': {
-        const c = change.data;
-        if (!exists('contacts', c.contactId)) {
-          page.skipped++;
-          break;
-        }
-        const eventKnown =
-          c.eventId !== null && statement(sqlite, 'SELECT 1 FROM events WHERE id = ?').get(c.eventId) !== undefined;
-        statement(
-          sqlite,
-          `INSERT OR IGNORE INTO consent_records (id, contact_id, event_id, granted, method, text_version, text, recorded_at, rep)
-           VALUES (?, ?, ?, 1, ?, ?, '', ?, ?)`,
-        ).run(c.id, c.contactId, eventKnown ? c.eventId : null, c.method, c.textVersion, c.grantedAt, c.rep);
-        break;
-      }
-      case 'event': {
-        const e = change.data;
-        statement(
-          sqlite,
-          `INSERT INTO events (id, name, venue, starts_on, ends_on, booth, questions, consent_text, consent_version, products, created_at)
-           VALUES (@id, @name, @venue, @startsOn, @endsOn, @booth, @questions, @consentText, @consentVersion, @products, @createdAt)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, venue = excluded.venue, starts_on = excluded.starts_on,
-             ends_on = excluded.ends_on, booth = excluded.booth, questions = excluded.questions,
-             consent_text = excluded.consent_text, consent_version = excluded.consent_version, products = excluded.products`,
-        ).run({ ...e, questions: JSON.stringify(e.questions), products: JSON.stringify(e.products) });
-        break;
-      }
-      case 'content_version': {
-        const v = change.data;
-        statement(sqlite, 'INSERT OR IGNORE INTO content_items (id, kind, created_at) VALUES (?, ?, ?)').run(
-          v.itemId,
-          v.itemKind,
-          v.createdAt,
-        );
-        statement(
-          sqlite,
-          `INSERT INTO content_versions (id, item_id, version, title, language, approval, valid_from, valid_until, sha256, size, mime, page_count, tags, key_messages, approved_by, created_at)
-           VALUES (@id, @itemId, @version, @title, @language, @approval, @validFrom, @validUntil, @sha256, @size, @mime, @pageCount, @tags, @keyMessages, @approvedBy, @createdAt)
-           ON CONFLICT (id) DO UPDATE SET title = excluded.title, approval = excluded.approval, valid_from = excluded.valid_from,
-             valid_until = excluded.valid_until, tags = excluded.tags, key_messages = excluded.key_messages, approved_by = excluded.approved_by`,
-        ).run({ ...v, tags: JSON.stringify(v.tags), keyMessages: JSON.stringify(v.keyMessages) });
-        break;
-      }
-      case 'followup':
-        // Follow-up tasks belong to the capturing device's after-show list; the journey does not show them.
-        break;
+  let waiting = changes;
+  for (;;) {
+    const stillWaiting = waiting.filter((change) => !applyChange(sqlite, change, page));
+    if (stillWaiting.length === 0 || stillWaiting.length === waiting.length) {
+      page.skipped = stillWaiting.length;
+      return page;
     }
+    waiting = stillWaiting;
   }
-  return page;
 }

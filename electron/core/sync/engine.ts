@@ -12,7 +12,7 @@ import { downloadContent } from './downloads';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
 import { assignTerritory, nextBatch, PUSH_BATCH_BYTES, recordPushFailure, recordPushResults } from './push';
 import type { SecretStore } from './secret-store';
-import { clearSyncState, readSyncState, writeSyncState, type SyncState } from './sync-state';
+import { clearSyncState, readSyncState, scopeWidened, writeSyncState, type SyncState } from './sync-state';
 
 export interface SyncEngineOptions {
   secrets: SecretStore;
@@ -295,12 +295,15 @@ export class SyncEngine {
           message: 'The hub answering is not the one this device enrolled with.',
         });
       }
+      // A territory added since the last pull: its records are behind the cursor, so the pull
+      // starts over from the beginning (every record is an upsert; unpushed local edits are kept).
+      const widened = scopeWidened(state.identity.scope, page.scope);
       // The page and its cursor commit together, or neither does.
       const applied = this.ctx.conn.db.transaction((tx) => {
         const result = applyChanges(this.sqlite, page.changes);
         writeSyncState(tx, {
           ...state,
-          cursor: page.cursor,
+          cursor: widened ? '0' : page.cursor,
           lastPullAt: this.ctx.now(),
           identity: { ...state.identity, scope: page.scope },
         });
@@ -318,7 +321,7 @@ export class SyncEngine {
       done += page.changes.length;
       // The hub does not say how much is left: the count received is the honest progress.
       this.setPhase('pull', { done, total: 0 });
-      if (!page.hasMore) return;
+      if (!page.hasMore && !widened) return;
     }
   }
 

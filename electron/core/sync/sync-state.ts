@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { Cursor, Identity } from '../../../src/shared/sync-api';
+import { Cursor, Identity, type Scope } from '../../../src/shared/sync-api';
 import type { Db } from '../db/connection';
 import { settings } from '../db/schema';
 
@@ -32,4 +32,14 @@ export function writeSyncState(db: Pick<Db, 'insert'>, state: SyncState): void {
 
 export function clearSyncState(db: Pick<Db, 'delete'>): void {
   db.delete(settings).where(eq(settings.key, KEY)).run();
+}
+
+/**
+ * Whether `now` covers records `before` did not: a territory added to the rep, or access
+ * to all. The hub writes nothing to its change log when a rep is given a territory, so the
+ * territory's existing records lie behind the device's cursor.
+ */
+export function scopeWidened(before: Scope, now: Scope): boolean {
+  if (now.all) return !before.all;
+  return !before.all && now.territories.some((territory) => !before.territories.includes(territory));
 }
