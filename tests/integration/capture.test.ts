@@ -246,6 +246,40 @@ describe('protecting unsynced captures', () => {
   });
 });
 
+describe('protecting unsynced captures, whatever the clock does', () => {
+  it('does not take a capture saved after the clock was set back for one the export holds', async () => {
+    let clock = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const laptop = startCore({ demoDatasetFile: undefined, now: () => clock });
+    try {
+      const event = await laptop.value('events.create', {
+        name: 'Clock Fair',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-01',
+        consentText: 'OK to contact',
+        consentVersion: 'c-1',
+      });
+      await laptop.value('capture.save', { eventId: event.id, language: 'ja', fields: visitor() });
+      clock += 60_000;
+      await laptop.value('capture.export', { eventId: event.id, password: 'booth-password-1' });
+      // The operating system corrects the clock five minutes back; the next visitor looks older than the export.
+      clock -= 5 * 60_000;
+      await laptop.value('capture.save', {
+        eventId: event.id,
+        language: 'ja',
+        fields: visitor({ familyName: '新規', givenName: '二郎', emails: ['jiro@later.example.jp'] }),
+      });
+      expect(await laptop.dispatch('events.delete', { id: event.id })).toMatchObject({
+        ok: false,
+        error: { code: 'UNSYNCED_WORK' },
+      });
+      await laptop.value('capture.export', { eventId: event.id, password: 'booth-password-1' });
+      expect(await laptop.value('events.delete', { id: event.id })).toEqual({ deleted: true });
+    } finally {
+      laptop.close();
+    }
+  });
+});
+
 describe('after the show', () => {
   it('treats a contact who withdrew consent since the show as not consenting, everywhere', async () => {
     const event = await core.value('events.create', {

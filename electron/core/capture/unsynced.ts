@@ -17,6 +17,16 @@ export function unsyncedCaptureCount(sqlite: Database.Database, eventId?: string
 }
 
 /**
+ * Whether capture `c` is in an encrypted export written on this device: by the ids the
+ * export lists, so a capture saved after the clock was set back is not taken for an older
+ * one. Exports from before they listed ids fall back to the time of their newest capture.
+ */
+const COVERED_SQL = `EXISTS (SELECT 1 FROM capture_exports x
+   WHERE (x.event_id IS NULL OR x.event_id = c.event_id)
+     AND CASE WHEN x.capture_ids IS NULL THEN x.covers_until >= c.created_at
+              ELSE EXISTS (SELECT 1 FROM json_each(x.capture_ids) j WHERE j.value = c.id) END)`;
+
+/**
  * Unsynced captures not contained in any encrypted export written since they were made.
  * Signing out, resetting and deleting an event are refused while this is above zero.
  */
@@ -26,8 +36,7 @@ export function unprotectedCaptureCount(sqlite: Database.Database, eventId?: str
     `SELECT COUNT(*) AS n FROM captures c
       WHERE (:eventId IS NULL OR c.event_id = :eventId)
         AND EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.booth_touchpoint_id AND o.state = 'pending')
-        AND NOT EXISTS (SELECT 1 FROM capture_exports x
-                         WHERE x.covers_until >= c.created_at AND (x.event_id IS NULL OR x.event_id = c.event_id))`,
+        AND NOT ${COVERED_SQL}`,
   ).get({ eventId: eventId ?? null }) as { n: number };
   return row.n;
 }
@@ -44,10 +53,10 @@ export function unprotectedWorkCount(sqlite: Database.Database): number {
       WHERE o.state = 'pending'
         AND NOT EXISTS (
           SELECT 1 FROM captures c
-            JOIN capture_exports x ON x.covers_until >= c.created_at AND (x.event_id IS NULL OR x.event_id = c.event_id)
-           WHERE o.entity_id IN (c.id, c.event_id, c.contact_id, c.account_id, c.booth_touchpoint_id, c.card_touchpoint_id)
+           WHERE ${COVERED_SQL}
+             AND (o.entity_id IN (c.id, c.event_id, c.contact_id, c.account_id, c.booth_touchpoint_id, c.card_touchpoint_id)
               OR o.entity_id IN (SELECT r.id FROM consent_records r WHERE r.contact_id = c.contact_id)
-              OR o.entity_id IN (SELECT f.id FROM follow_ups f WHERE f.capture_id = c.id))`,
+              OR o.entity_id IN (SELECT f.id FROM follow_ups f WHERE f.capture_id = c.id)))`,
   ).get() as { n: number };
   return row.n;
 }

@@ -284,6 +284,12 @@ export const captureExports = sqliteTable('capture_exports', {
   /** The newest capture the export contains. */
   coversUntil: integer('covers_until').notNull(),
   createdAt: integer('created_at').notNull(),
+  /**
+   * The captures the export contains. What it covers is decided by these ids, not by time:
+   * a capture saved after the clock was set back would look older than the export. Null
+   * for exports written before schema version 6, which fall back to `coversUntil`.
+   */
+  captureIds: text('capture_ids', { mode: 'json' }).$type<string[]>(),
 });
 
 /**

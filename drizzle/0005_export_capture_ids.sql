@@ -1,0 +1,1 @@
+ALTER TABLE `capture_exports` ADD `capture_ids` text;
