@@ -120,6 +120,24 @@ describe('parseScan: vCard', () => {
     expect(result.issues).toEqual([expect.objectContaining({ field: 'n', code: 'ENCODING' })]);
   });
 
+  it('unescapes commas and backslashes in every component, and only \\n is a line break', () => {
+    const result = parseScan(
+      crlf([
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'N:Smith\\, Jr.;John;;;',
+        'FN:John Smith Jr.',
+        'ADR;TYPE=WORK:;;1-2-3 Marunouchi\\, Chiyoda-ku;Tokyo;;100-0005;Japan',
+        'NOTE:share \\\\\\\\server\\\\new\\nsecond line',
+        'END:VCARD',
+      ]),
+      'JP',
+    );
+    expect(result.fields.familyName).toBe('Smith, Jr.');
+    expect(result.fields.addressLines).toEqual(['1-2-3 Marunouchi, Chiyoda-ku Tokyo 100-0005 Japan']);
+    expect(result.fields.notes).toBe('share \\\\server\\new\nsecond line');
+  });
+
   it('survives a truncated vCard', () => {
     const result = parseScan('BEGIN:VCARD\r\nVERSION:3.0\r\nN:山', 'JP');
     expect(result.format).toBe('vcard');
@@ -144,6 +162,12 @@ describe('parseScan: MECARD', () => {
       emails: ['taro@triz.co.jp'],
       phones: ['+81312345678'],
     });
+  });
+
+  it('ends a value at a separator after an escaped backslash', () => {
+    const result = parseScan('MECARD:N:山田,太郎;NOTE:C:\\\\;EMAIL:taro@example.co.jp;;', 'JP');
+    expect(result.fields.notes).toBe('C:\\');
+    expect(result.fields.emails).toEqual(['taro@example.co.jp']);
   });
 
   it('keeps an unparseable phone for the rep and flags it', () => {
@@ -176,6 +200,15 @@ describe('parseScan: badge text', () => {
       phones: ['+819012345678'],
     });
     expect(result.issues).toEqual([{ field: 'text', code: 'UNPARSED_LINE', value: 'ブース番号 A-12' }]);
+  });
+
+  it('reads a phone and an e-mail written in full-width characters', () => {
+    const result = parseScan(
+      '山田 太郎\n株式会社トライツ\nｔａｒｏ＠ｔｒｙｅｔｓ.example.jp\n０３－１２３４－５６７８',
+      'JP',
+    );
+    expect(result.fields).toMatchObject({ emails: ['taro@tryets.example.jp'], phones: ['+81312345678'] });
+    expect(result.issues).toEqual([]);
   });
 
   it('flags an e-mail without a domain', () => {

@@ -16,6 +16,19 @@ describe('companyKey', () => {
     expect(companyKey('ACME Inc.')).toBe('acme');
   });
 
+  it('knows the legal forms visitors bring from Germany, Singapore, Australia, Malaysia and Japanese associations', () => {
+    for (const [a, b] of [
+      ['Tryets GmbH & Co. KG', 'Tryets GmbH'],
+      ['Tryets Pte. Ltd.', 'Tryets'],
+      ['Tryets Pty Ltd', 'Tryets'],
+      ['Tryets Sdn. Bhd.', 'Tryets'],
+      ['一般社団法人トライツ', 'トライツ'],
+      ['(公財)トライツ', 'トライツ'],
+    ]) {
+      expect(companyKey(a!), a).toBe(companyKey(b!));
+    }
+  });
+
   it('only strips legal forms as whole words', () => {
     expect(companyKey('Agri AG')).toBe('agri');
     expect(companyKey('Incubate Labs')).toBe('incubatelabs');

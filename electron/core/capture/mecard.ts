@@ -1,21 +1,21 @@
 import type { ScanIssue } from '../../../src/shared/capture';
+import { splitUnescaped, unescapeText } from './escaped-text';
 import { addContactPoints, type ScannedFields } from './fields';
 
-/** MECARD fields are "KEY:value;" with \ escaping ; : , and \. Splits on unescaped ";". */
+/** MECARD fields are "KEY:value;" with \ escaping ; : , and \. Splits on unescaped ";" and the first unescaped ":". */
 function entries(body: string): [string, string][] {
   const result: [string, string][] = [];
-  for (const raw of body.split(/(?<!\\);/)) {
-    if (raw.trim() === '') continue;
-    const colon = raw.search(/(?<!\\):/);
-    if (colon < 0) continue;
-    result.push([raw.slice(0, colon).trim().toUpperCase(), raw.slice(colon + 1)]);
+  for (const raw of splitUnescaped(body, ';')) {
+    const [key = '', ...value] = splitUnescaped(raw, ':');
+    if (raw.trim() === '' || value.length === 0) continue;
+    result.push([key.trim().toUpperCase(), value.join(':')]);
   }
   return result;
 }
 
-const unescape = (value: string) => value.replace(/\\([;:,\\])/g, '$1').trim();
+const unescape = (value: string) => unescapeText(value, false).trim();
 /** Commas separate family and given name (N, SOUND); escaped commas stay. */
-const pair = (value: string) => value.split(/(?<!\\),/).map(unescape);
+const pair = (value: string) => splitUnescaped(value, ',').map(unescape);
 
 /** Parses a DoCoMo MECARD (the common QR business-card format in Japan). */
 export function parseMeCard(

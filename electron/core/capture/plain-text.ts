@@ -21,7 +21,9 @@ export function parsePlainText(
   text: string,
   normalizePhone: (raw: string) => string | null,
 ): { fields: ScannedFields; issues: ScanIssue[] } {
+  // Badges and OCR write digits and @ in full width (０３－１２３４－５６７８); read them as the half-width they stand for.
   const pieces = text
+    .normalize('NFKC')
     .split(/\r\n|\r|\n|\t|\s+\/\s+|\s*\|\s*/)
     .map((piece) => piece.trim())
     .filter(Boolean);

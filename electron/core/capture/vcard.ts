@@ -1,5 +1,6 @@
 import VCard from 'vcf';
 import type { ScanIssue } from '../../../src/shared/capture';
+import { splitUnescaped, unescapeText } from './escaped-text';
 import { addContactPoints, splitFullName, type ScannedFields } from './fields';
 
 /** Properties that carry nothing for a lead and are not worth reporting as "not understood". */
@@ -59,9 +60,10 @@ function param(params: Record<string, string | string[]>, name: string): string 
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A value's components, unescaped: vcf splits the structured ones (N, ADR) itself, but leaves their escapes. */
 function splitStructured(value: string | string[]): string[] {
-  if (Array.isArray(value)) return value;
-  return value.split(/(?<!\\);/).map((part) => part.replace(/\\([;,\\])/g, '$1').replace(/\\n/gi, '\n'));
+  const parts = Array.isArray(value) ? value : splitUnescaped(value, ';');
+  return parts.map((part) => unescapeText(part, true));
 }
 
 /** Parses one vCard (2.1, 3.0 or 4.0, Japanese readings included) into capture fields. */
