@@ -46,6 +46,10 @@ describe('emailDomain', () => {
   it('gives company domains and ignores web-mail and malformed addresses', () => {
     expect(emailDomain('Taro@Triz.CO.JP')).toBe('triz.co.jp');
     expect(emailDomain('someone@gmail.com')).toBeNull();
+    // A carrier or home-ISP address is no company either.
+    for (const address of ['taro@i.softbank.jp', 'taro@au.com', 'taro@nifty.com', 'taro@hotmail.co.jp']) {
+      expect(emailDomain(address), address).toBeNull();
+    }
     expect(emailDomain('taro@')).toBeNull();
   });
 });

@@ -48,21 +48,47 @@ const WEIGHT: Record<MatchReason, number> = {
   company_partial: 10,
 };
 
-/** Web-mail domains say nothing about the company someone works for. */
+/** Web-mail, mobile-carrier and consumer-ISP domains say nothing about the company someone works for. */
 const FREE_MAIL = new Set([
+  // Web mail
   'gmail.com',
+  'googlemail.com',
   'yahoo.co.jp',
   'yahoo.com',
+  'yahoo.co.uk',
   'outlook.com',
   'outlook.jp',
   'hotmail.com',
+  'hotmail.co.jp',
+  'hotmail.co.uk',
+  'live.com',
+  'live.jp',
+  'msn.com',
   'icloud.com',
   'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  't-online.de',
+  'qq.com',
+  '163.com',
+  'naver.com',
+  // Japanese mobile carriers
   'docomo.ne.jp',
   'ezweb.ne.jp',
+  'au.com',
   'softbank.ne.jp',
-  'gmx.de',
-  'web.de',
+  'i.softbank.jp',
+  'ymobile.ne.jp',
+  // Japanese consumer ISPs
+  'nifty.com',
+  'biglobe.ne.jp',
+  'ocn.ne.jp',
+  'so-net.ne.jp',
 ]);
 
 export function emailDomain(email: string): string | null {

@@ -80,16 +80,6 @@ function Shift({ event }: ShiftProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event.id]);
 
-  // Every pause in typing commits the draft, so a crash loses at most the last keystrokes.
-  useEffect(() => {
-    if (!restored) return;
-    const timer = setTimeout(() => {
-      if (isBlank(form)) void call('capture.draft.discard', { eventId: event.id });
-      else void call('capture.draft.save', { eventId: event.id, fields: toFields(form) });
-    }, DRAFT_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [form, restored, event.id]);
-
   useEffect(() => {
     if (!notice) return;
     // Clears only this notice: a save that lands as the timer fires shows its own notice
@@ -143,6 +133,18 @@ function Shift({ event }: ShiftProps) {
       firstField.current?.focus();
     },
   });
+
+  // Every pause in typing commits the draft, so a crash loses at most the last keystrokes. Not
+  // while the visitor is being saved: the save clears the draft, and a draft written after it
+  // would bring the saved visitor back after a crash, to be saved twice.
+  useEffect(() => {
+    if (!restored || save.isPending) return;
+    const timer = setTimeout(() => {
+      if (isBlank(form)) void call('capture.draft.discard', { eventId: event.id });
+      else void call('capture.draft.save', { eventId: event.id, fields: toFields(form) });
+    }, DRAFT_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [form, restored, event.id, save.isPending]);
 
   const nextVisitor = () => {
     if (isBlank(form)) return;
