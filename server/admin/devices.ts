@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../../src/shared/errors';
 import { newEnrolmentCode, sha256Hex } from '../auth/secrets';
 import type { Queryable } from '../db/connection';
@@ -23,6 +24,8 @@ export async function createEnrolmentCode(
 
 /** Revokes a device: from its next request on it gets 401 DEVICE_REVOKED. */
 export async function revokeDevice(db: Queryable, deviceId: string, now: number): Promise<void> {
+  // Device ids are UUIDs; anything else would reach PostgreSQL as an uncoded cast error.
+  if (!z.uuid().safeParse(deviceId).success) throw new AppError('NOT_FOUND', `There is no device ${deviceId}.`);
   const revoked = await db
     .update(devices)
     .set({ revokedAt: now })

@@ -145,6 +145,10 @@ forEachDatabase('authorization', (variant) => {
     const device = await t.enrol({ territories: ['kanto'] });
     expect((await t.json('/v1/me', { token: device.token })).status).toBe(200);
     await revokeDevice(t.hub.database.db, device.deviceId, t.clock.now);
+    // A second revocation, or an id that is not a device id at all, is a coded refusal.
+    for (const id of [device.deviceId, 'not-a-device-id']) {
+      await expect(revokeDevice(t.hub.database.db, id, t.clock.now)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
     const pull = await t.json<{ error: { code: string } }>('/v1/sync/pull', { token: device.token });
     expect(pull).toEqual({ status: 401, body: { error: { code: 'DEVICE_REVOKED', message: expect.any(String) } } });
     const lost = touchpointCreate(idOf(kantoAccount), { summary: 'from a revoked laptop' });

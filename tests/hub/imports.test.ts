@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/sync-api';
+import { contactUpdate, hlc } from './support/mutations';
 import { exportCsv, neutraliseFormula } from '../../server/admin/csv-export';
 import { importFile, type ImportKind } from '../../server/admin/import/import-records';
 import { formatOf } from '../../server/admin/import/read-rows';
@@ -57,7 +58,7 @@ forEachDatabase('imports', (variant) => {
   let t: TestHub;
   let kanto: Device;
   let dir: string;
-  const file = (name: string, text: string) => {
+  const file = (name: string, text: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, text);
     return path;
@@ -203,6 +204,61 @@ B-2,"Unclosed quote,kanto,
       { row: 2, message: expect.stringContaining('external_id') },
     ]);
     expect(contacts.applied).toBe(false);
+  });
+
+  it('keeps what the hub has for an empty cell, consent recorded at a booth since included', async () => {
+    const accounts = `external_id,name,name_kana,domains,territory\nE-1,Empty Cells KK,エンプティ,empty.example;empty.jp,kanto\n`;
+    expect(await run('accounts', file('empty-1.csv', accounts))).toMatchObject({ applied: true, created: 1 });
+    const contacts = `external_id,account_external_id,name,emails,phones,consent\nEC-1,E-1,Ann Empty,ann@empty.example,+81311112222,\n`;
+    expect(await run('contacts', file('empty-2.csv', contacts))).toMatchObject({ applied: true, created: 1 });
+    const { contacts: before } = await visible(kanto);
+    const ann = before.find((c) => c.name === 'Ann Empty')!;
+    expect(ann.consent).toBe('unknown');
+    // A rep records consent at a booth; marketing re-imports its export, whose cells are empty.
+    const pushed = await t.push(kanto, [
+      contactUpdate(String(ann.id), { consent: { value: 'granted', hlc: hlc(t.clock.now, 'booth'), baseHlc: null } }),
+    ]);
+    expect(pushed.results[0]).toMatchObject({ status: 'applied' });
+    const emptied = 'external_id,account_external_id,name,emails,phones,consent\nEC-1,E-1,Ann Empty,,,\n';
+    expect(await run('contacts', file('empty-3.csv', emptied))).toMatchObject({ applied: true, unchanged: 1 });
+    const sameAccount = 'external_id,name,name_kana,domains,territory\nE-1,Empty Cells KK,,,kanto\n';
+    expect(await run('accounts', file('empty-4.csv', sameAccount))).toMatchObject({ applied: true, unchanged: 1 });
+    const after = await visible(kanto);
+    expect(after.contacts.find((c) => c.id === ann.id)).toMatchObject({
+      consent: 'granted',
+      emails: ['ann@empty.example'],
+      phones: ['+81311112222'],
+    });
+    expect(after.accounts.find((a) => a.name === 'Empty Cells KK')).toMatchObject({
+      nameKana: 'エンプティ',
+      domains: ['empty.example', 'empty.jp'],
+    });
+  });
+
+  it('reads Shift_JIS exports and a JSON byte-order mark, and refuses a repeated column or a NUL', async () => {
+    const name = Buffer.from('938c8a4390b896a78a948eae89ef8ed0', 'hex'); // 東海精密株式会社 in Shift_JIS
+    const sjis = Buffer.concat([Buffer.from('external_id,name,territory\nSJ-1,'), name, Buffer.from(',kanto\n')]);
+    expect(await run('accounts', file('sjis.csv', sjis))).toMatchObject({ applied: true, created: 1 });
+    const { accounts } = await visible(kanto);
+    expect(accounts.filter((a) => a.name === '東海精密株式会社').length).toBeGreaterThan(0);
+    expect(accounts.some((a) => String(a.name).includes('\uFFFD'))).toBe(false);
+
+    const bom = `\uFEFF${JSON.stringify([{ external_id: 'BOM-1', name: 'Byte Order KK', territory: 'kanto' }])}`;
+    expect(await run('accounts', file('bom.json', bom), true)).toMatchObject({ created: 1, errors: [] });
+
+    const repeated =
+      'external_id,account_external_id,name,emails,emails\nR-1,E-1,Two Columns,a@x.example,b@x.example\n';
+    await expect(run('contacts', file('repeated.csv', repeated), true)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('"emails" appears twice'),
+    });
+
+    const nul = file('nul.csv', 'external_id,name,territory\nN-1,Bad\u0000Name,kanto\nN-2,Good Name KK,kanto\n');
+    for (const dryRun of [true, false]) {
+      const report = await run('accounts', nul, dryRun);
+      expect(report.applied).toBe(false);
+      expect(report.errors).toEqual([{ row: 2, message: expect.stringContaining('NUL') }]);
+    }
   });
 
   it('exports CSV that no spreadsheet will run as a formula', async () => {

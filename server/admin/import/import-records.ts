@@ -7,6 +7,7 @@ import { insertRows } from '../../db/bulk';
 import { queryRows, type HubDrizzle, type HubTx } from '../../db/connection';
 import { accounts, contacts, stages, territories, touchpoints } from '../../db/schema';
 import { writeTransaction, type ChangeEntry } from '../../db/write';
+import { containsNul } from '../../db/nul';
 import { describeIssues } from '../../http/errors';
 import { readRows, type ImportFormat, type RowError } from './read-rows';
 import { AccountRow, ContactRow, TouchpointRow } from './row-schemas';
@@ -57,6 +58,11 @@ function parseRows<T extends z.ZodType>(schema: T, rows: { row: number; record: 
   const parsed: { row: number; value: z.infer<T> }[] = [];
   const seen = new Map<string, number>();
   for (const { row, record } of rows) {
+    // Caught here, so the dry run reports it too: the database would refuse the whole import.
+    if (containsNul(record)) {
+      errors.push({ row, message: 'a value contains a NUL character (U+0000), which cannot be stored' });
+      continue;
+    }
     const result = schema.safeParse(record);
     if (!result.success) {
       errors.push({ row, message: describeIssues(result.error) });
@@ -176,8 +182,8 @@ async function planAccounts(
     const record: AccountRecord = {
       id,
       name: value.name,
-      nameKana: value.name_kana ?? null,
-      domains: value.domains,
+      nameKana: value.name_kana ?? before?.nameKana ?? null,
+      domains: value.domains ?? before?.domains ?? [],
       industry: value.industry ?? before?.industry ?? '',
       size: value.size ?? before?.size ?? '',
       region: value.region ?? before?.region ?? '',
@@ -229,9 +235,10 @@ async function planContacts(
       title: value.title ?? before?.title ?? null,
       department: value.department ?? before?.department ?? null,
       role: value.role ?? before?.role ?? null,
-      emails: value.emails,
-      phones: value.phones,
-      consent: value.consent,
+      emails: value.emails ?? before?.emails ?? [],
+      phones: value.phones ?? before?.phones ?? [],
+      // Consent recorded at a booth since the last export must not fall back to "unknown".
+      consent: value.consent ?? before?.consent ?? 'unknown',
       createdAt: before?.createdAt ?? options.now,
       updatedAt: before?.updatedAt ?? options.now,
       clocks: before?.clocks ?? {},

@@ -28,8 +28,38 @@ export function formatOf(file: string, format?: string): ImportFormat {
  * reported as a row error with its line instead of stopping the whole file, so the
  * report lists every broken row at once.
  */
+/**
+ * The text of an export: UTF-8 (a byte-order mark is dropped), or else Shift_JIS, which
+ * Japanese marketing tools and Excel write by default (WHATWG's Shift_JIS is Windows'
+ * CP932). Read as UTF-8, such a file would import names full of replacement characters.
+ */
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+    } catch {
+      throw new AppError(
+        'INVALID_INPUT',
+        `${file} is neither UTF-8 nor Shift_JIS text: save it as UTF-8 and import again.`,
+      );
+    }
+  }
+}
+
+/** CSV column names, compared trimmed and lower-case; a name given twice would silently lose one column. */
+function columnNames(header: string[]): string[] {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined)
+    throw new AppError('INVALID_INPUT', `The column "${repeated}" appears twice in the header.`);
+  return names;
+}
+
 export function readRows(file: string, format: ImportFormat): { rows: SourceRow[]; errors: RowError[] } {
-  const text = readFileSync(file, 'utf8');
+  const text = readText(file);
   if (format === 'json') {
     let data: unknown;
     try {
@@ -42,8 +72,7 @@ export function readRows(file: string, format: ImportFormat): { rows: SourceRow[
   }
   const errors: RowError[] = [];
   const records = parse(text, {
-    bom: true,
-    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+    columns: columnNames,
     skip_empty_lines: true,
     trim: true,
     info: true,

@@ -1,26 +1,23 @@
 import { z } from 'zod';
 import { Channel, CommitteeRole, ConsentState, LIMITS, Team } from '../../../src/shared/domain';
+import { CONTACT_LIST_MAX } from '../../../src/shared/sync-api';
 
 /**
  * Rows of marketing-automation exports, CSV or JSON, with snake_case column names. In a
- * CSV every value is text: an empty cell means "not given", lists are separated by ";"
- * and times may be ISO 8601 or epoch milliseconds.
+ * CSV every value is text: an empty cell means "not given" (a re-import keeps what the
+ * hub has), lists are separated by ";" and times may be ISO 8601 or epoch milliseconds.
  */
 
 const given = (value: unknown) => (value === '' || value === null ? undefined : value);
 const text = (max: number) => z.preprocess(given, z.string().trim().max(max));
 const optionalText = (max: number) => z.preprocess(given, z.string().trim().max(max).optional());
-const list = (item: z.ZodType<string>) =>
-  z.preprocess(
-    (value) =>
-      typeof value === 'string'
-        ? value
-            .split(';')
-            .map((part) => part.trim())
-            .filter(Boolean)
-        : given(value),
-    z.array(item).max(20).default([]),
-  );
+/** A list, ";"-separated in a CSV cell; an empty cell (or an empty list) is "not given". */
+const list = (item: z.ZodType<string>, max: number) =>
+  z.preprocess((value) => {
+    const items = typeof value === 'string' ? value.split(';').map((part) => part.trim()) : given(value);
+    const filled = Array.isArray(items) ? items.filter((part) => part !== '') : items;
+    return Array.isArray(filled) && filled.length === 0 ? undefined : filled;
+  }, z.array(item).max(max).optional());
 const time = z.preprocess(
   (value) => {
     const v = given(value);
@@ -46,7 +43,7 @@ export const AccountRow = z.object({
   external_id: externalId,
   name: text(200).pipe(z.string().min(1, 'name is required')),
   name_kana: optionalText(200),
-  domains: list(z.string().toLowerCase().max(253)),
+  domains: list(z.string().toLowerCase().max(253), 20),
   industry: optionalText(100),
   size: optionalText(50),
   region: optionalText(50),
@@ -68,9 +65,9 @@ export const ContactRow = z
     title: optionalText(200),
     department: optionalText(200),
     role: z.preprocess(given, CommitteeRole.optional()),
-    emails: list(z.email().toLowerCase()),
-    phones: list(z.string().max(40)),
-    consent: z.preprocess(given, ConsentState.default('unknown')),
+    emails: list(z.email().toLowerCase(), CONTACT_LIST_MAX),
+    phones: list(z.string().max(40), CONTACT_LIST_MAX),
+    consent: z.preprocess(given, ConsentState.optional()),
   })
   .refine((row) => row.account_external_id || row.account_domain, 'account_external_id or account_domain is required');
 export type ContactRow = z.infer<typeof ContactRow>;

@@ -12,6 +12,7 @@ import {
 } from '../../../src/shared/sync-api';
 import type { Caller } from '../../auth/identity';
 import { insertRows } from '../../db/bulk';
+import { containsNul } from '../../db/nul';
 import type { HubDrizzle, HubTx } from '../../db/connection';
 import {
   accounts,
@@ -52,16 +53,6 @@ const HANDLERS: { [K in MutationKind]: Handler<K> } = {
 type Step = { envelope: MutationEnvelope } & (
   { parsed: ParsedMutation } | { result: FirstResult } | { duplicateOf: string }
 );
-
-/** PostgreSQL text and jsonb cannot hold U+0000: such a payload is refused here rather than failing the batch in the database. */
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  }
-  return false;
-}
 
 /** Checks kind and payload of each mutation on its own: a bad one is rejected, the rest go on. */
 function parseEnvelope(envelope: MutationEnvelope): Step {
