@@ -94,6 +94,30 @@ describe('custom decks', () => {
     expect(await core.value('decks.list', {})).toEqual([]);
   });
 
+  it('checks a changed page range of an entry the deck already holds', async () => {
+    core = startContentCore(testClock());
+    const { items } = await core.value('content.library', { presentableOnly: true, kind: 'pdf', limit: 100 });
+    const pdf = items.find((item) => (item.shown.pageCount ?? 0) >= 2)!.shown;
+    const deck = await core.value('decks.save', {
+      name: 'Ranges',
+      items: [{ itemId: pdf.itemId, versionId: pdf.versionId }],
+    });
+    const pastTheEnd = { pageFrom: pdf.pageCount! + 5, pageTo: pdf.pageCount! + 9 };
+    expect(
+      await core.dispatch('decks.save', {
+        id: deck.id,
+        name: 'Ranges',
+        items: [{ itemId: pdf.itemId, versionId: pdf.versionId, ...pastTheEnd }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'items.0.pageFrom' } });
+    const kept = await core.value('decks.save', {
+      id: deck.id,
+      name: 'Ranges',
+      items: [{ itemId: pdf.itemId, versionId: pdf.versionId, pageFrom: 1, pageTo: 2 }],
+    });
+    expect(kept.slideCount).toBe(2);
+  });
+
   it('follows a newer version by itself, and flags the deck for review when the page count changed', async () => {
     const clock = testClock();
     core = startContentCore(clock);

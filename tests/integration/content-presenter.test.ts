@@ -243,6 +243,60 @@ describe('presenter mode', () => {
     }
   });
 
+  it('ends a presentation left without ending as of its last heartbeat, not when the next one starts', async () => {
+    const clock = testClock();
+    const { c, account, guide, deck } = await setup(clock);
+    const attendeeIds = [account.contacts[0]!.id];
+    const left = await c.value('presenter.start', {
+      deckId: deck.id,
+      accountId: account.id,
+      attendeeIds,
+      language: 'en',
+    });
+    clock.advance(5_000);
+    await c.value('presenter.heartbeat', { sessionId: left.id });
+    // The rep closes the presenter screen without ending; two hours later the next meeting starts.
+    clock.advance(2 * 3_600_000);
+    await c.value('presenter.start', { deckId: deck.id, accountId: account.id, attendeeIds, language: 'en' });
+    expect(await c.value('presenter.get', { sessionId: left.id })).toMatchObject({ ended: true });
+    const [written] = presentedTouchpoints(c.dataDir);
+    expect(written?.details).toMatchObject({
+      durationSeconds: 5,
+      pages: [{ versionId: guide.versionId, page: 1, seconds: 5, seen: true }],
+    });
+  });
+
+  it('does not put a version on screen once it expired during the meeting', async () => {
+    const clock = testClock();
+    const c = startContentCore(clock);
+    core = c;
+    const { items } = await c.value('content.library', { presentableOnly: true, limit: 200 });
+    const ending = items.filter((item) => item.shown.validUntil !== null);
+    const expiring = ending.sort((a, b) => a.shown.validUntil! - b.shown.validUntil!)[0]!;
+    const other = items.find((item) => item.shown.kind === 'pdf' && item.itemId !== expiring.itemId)!;
+    const deck = await c.value('decks.save', {
+      name: 'Meeting',
+      items: [
+        { itemId: other.itemId, versionId: other.shown.versionId, pageFrom: 1, pageTo: 1 },
+        { itemId: expiring.itemId, versionId: expiring.shown.versionId },
+      ],
+    });
+    const session = await c.value('presenter.start', { deckId: deck.id, language: 'en' });
+    clock.now = expiring.shown.validUntil! + 1_000;
+    expect(await c.dispatch('presenter.show', { sessionId: session.id, position: 1, blank: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_EXPIRED' },
+    });
+    expect(await c.value('presenter.get', { sessionId: session.id })).toMatchObject({ position: 0, ended: false });
+    // Blanking the screen, and the slides still valid, go on as before.
+    expect(await c.value('presenter.show', { sessionId: session.id, position: 1, blank: true })).toMatchObject({
+      blank: true,
+    });
+    expect(await c.value('presenter.show', { sessionId: session.id, position: 0, blank: false })).toMatchObject({
+      position: 0,
+    });
+  });
+
   it('after a crash, the next start ends the presentation as of its last heartbeat and writes its touchpoints', async () => {
     const clock = testClock();
     const { c, account, guide, deck } = await setup(clock);

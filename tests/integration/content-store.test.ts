@@ -97,6 +97,26 @@ describe('content store', () => {
     expect(createHash('sha256').update(stored).digest('hex')).toBe(mismatch.expectedSha256);
   });
 
+  it('checks the structure of a file stored without a verdict (the app stopped between the move and the check)', () => {
+    const { ctx } = world();
+    const bytes = Buffer.from('plain text with a correct hash, not a PDF');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { versionId } = addVersion(ctx, {
+      title: 'Not a PDF',
+      sha256,
+      size: bytes.length,
+      mime: 'application/pdf',
+      pageCount: 1,
+      validFrom: clock.now - DAY,
+    });
+    const part = ctx.content.partPath(sha256);
+    writeFileSync(part, bytes);
+    ctx.content.adopt(part, sha256);
+    expect(ctx.library.fileState(sha256)).toBeUndefined();
+    expect(codeOf(() => resolveServable(ctx, versionId, true))).toBe(PROBLEM_CODES.unsupported_type);
+    expect(ctx.library.fileState(sha256)).toEqual({ problem: 'unsupported_type' });
+  });
+
   it('never lists or serves a half-written download', () => {
     const { ctx } = world();
     const version = demoVersion(ctx, 'セキュリティ概要', 3);

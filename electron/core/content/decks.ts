@@ -107,13 +107,18 @@ export function listDecks(ctx: CoreContext): DeckSummary[] {
 
 /**
  * Refuses entries that name content this device does not have, or pages the version does
- * not have. Entries the deck already holds unchanged are let through: a deck synced from
- * another device may name a version that has not arrived here, and saving the deck must
- * not lose it.
+ * not have. Entries the deck already holds unchanged (same version and pages) are let
+ * through: a deck synced from another device may name a version that has not arrived
+ * here, and saving the deck must not lose it. A changed page range is checked like a new entry.
  */
 function validate(ctx: CoreContext, items: z.output<typeof DeckSaveInput>['items'], kept: DeckItemRow[]): void {
   items.forEach((item, index) => {
-    if (kept.some((row) => row.item_id === item.itemId && row.version_id === item.versionId)) return;
+    const unchanged = (row: DeckItemRow) =>
+      row.item_id === item.itemId &&
+      row.version_id === item.versionId &&
+      row.page_from === item.pageFrom &&
+      row.page_to === item.pageTo;
+    if (kept.some(unchanged)) return;
     const version = ctx.library.get(item.versionId);
     if (!version || version.itemId !== item.itemId) {
       throw new AppError(

@@ -1,6 +1,7 @@
 import type { FileProblem } from '../../../src/shared/content';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { inspectFile } from './inspect';
 import { fileProblem } from './presentable';
 import type { IndexedVersion } from './library-index';
 import type { Fingerprint } from './store';
@@ -54,7 +55,13 @@ export function checkFile(
     recordFile(ctx, version.sha256, version.size, 'corrupted');
     return { problem: 'corrupted' };
   }
-  if (problem !== null) recordFile(ctx, version.sha256, verdict.fingerprint.size, null);
+  if (problem !== null) {
+    // A file with no verdict yet (the app stopped between the store's move and the
+    // structural check) gets that check now: a right hash does not make a PDF of a text file.
+    const structural = known ? null : inspectFile(ctx.content.pathOf(version.sha256), version.mime);
+    recordFile(ctx, version.sha256, verdict.fingerprint.size, structural);
+    if (structural !== null) return { problem: structural };
+  }
   return { problem: null, fingerprint: verdict.fingerprint };
 }
 

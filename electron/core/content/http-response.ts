@@ -23,6 +23,27 @@ export function errorResponse(error: ErrorInfo): Response {
   );
 }
 
+/** `bytes=` followed by one or more ranges (`500-999`, `500-`, `-500`); anything else is not a byte-range request. */
+const BYTE_RANGES = /^bytes=\s*(?:\d+-\d*|-\d+)(?:\s*,\s*(?:\d+-\d*|-\d+))*\s*$/;
+
+/**
+ * The part of a file of `size` bytes a request asks for (RFC 9110 §14): null for the whole
+ * file, 'unsatisfiable' for a 416, or the first range asked for. A header in another unit
+ * or malformed is ignored, as is any Range sent with If-Range: this server sends no
+ * validator, so no If-Range can match. A suffix longer than the file means all of it; of
+ * several ranges, the first in file order is answered.
+ */
+function requestedRange(request: Request, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const header = request.headers.get('range');
+  if (!header || !BYTE_RANGES.test(header) || request.headers.has('if-range')) return null;
+  const clamped = header.replace(/(=|,)\s*-(\d+)/g, (range, lead: string, suffix: string) =>
+    size > 0 && Number(suffix) >= size ? `${lead}0-` : range,
+  );
+  const ranges = parseRange(size, clamped, { combine: true });
+  if (ranges === -1) return 'unsatisfiable';
+  return ranges === -2 ? null : (ranges[0] ?? null);
+}
+
 /**
  * Streams a file the core has just verified, honouring one byte range (video seeking).
  * Shared by Electron's custom protocol and the browser host, so both serve exactly the
@@ -46,21 +67,16 @@ export async function contentResponse(request: Request, file: ServableFile): Pro
   let start = 0;
   let end = stats.size - 1;
   let status = 200;
-  const header = request.headers.get('range');
-  if (header) {
-    const ranges = parseRange(stats.size, header, { combine: true });
-    if (ranges === -1) {
-      await handle.close();
-      headers.set('content-range', `bytes */${stats.size}`);
-      return new Response(null, { status: 416, headers });
-    }
-    // A malformed header is ignored (the whole file is sent); several ranges are answered with the first.
-    const first = ranges !== -2 ? ranges[0] : undefined;
-    if (first) {
-      ({ start, end } = first);
-      status = 206;
-      headers.set('content-range', `bytes ${start}-${end}/${stats.size}`);
-    }
+  const range = requestedRange(request, stats.size);
+  if (range === 'unsatisfiable') {
+    await handle.close();
+    headers.set('content-range', `bytes */${stats.size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  if (range) {
+    ({ start, end } = range);
+    status = 206;
+    headers.set('content-range', `bytes ${start}-${end}/${stats.size}`);
   }
   headers.set('content-length', String(Math.max(0, end - start + 1)));
   if (request.method === 'HEAD' || stats.size === 0) {

@@ -23,6 +23,8 @@ import { readSettings } from '../settings/settings';
 import { insertTouchpoint } from '../touchpoints/add-touchpoint';
 import { getDeck, resolveEntry } from './decks';
 import { checkFile } from './file-states';
+import { validityProblem } from './presentable';
+import { refuse } from './serve';
 import { closeStretch, emptyTimes } from './slide-times';
 
 interface PresentationRow {
@@ -220,7 +222,7 @@ export function startPresentation(ctx: CoreContext, input: ParsedInput<'presente
     }
     throw new AppError('DECK_EMPTY', 'Nothing in this deck can be shown now.');
   }
-  for (const other of running(ctx)) finish(ctx, other, now, false);
+  for (const other of running(ctx)) finish(ctx, other, endOf(other, now), false);
 
   const id = newId(now);
   statement(
@@ -268,6 +270,11 @@ export function showSlide(ctx: CoreContext, sessionId: string, position: number,
     throw new AppError('INVALID_INPUT', `The presentation has ${snapshot.slides.length} slides.`, 'position');
   }
   const now = ctx.now();
+  // A version that expired (or was superseded) since the presentation started is not put on screen.
+  const slide = snapshot.slides[position];
+  const version = slide && !blank ? ctx.library.get(slide.versionId) : undefined;
+  const validity = version ? validityProblem(version, now, ctx.library.versionsOf(version.itemId)) : null;
+  if (version && validity) refuse(version, validity);
   const unchanged = position === row.position && blank === (row.blank === 1);
   // Asking for the slide already on screen keeps its stretch running (the audience window may echo a turn).
   const times = unchanged ? parsed.times : timesNow(parsed, now);
@@ -289,7 +296,20 @@ export function heartbeat(ctx: CoreContext, sessionId: string): number {
 }
 
 export function endPresentation(ctx: CoreContext, sessionId: string): PresentationSummary {
-  return finish(ctx, loadRunning(ctx, sessionId), ctx.now(), false);
+  const parsed = loadRunning(ctx, sessionId);
+  return finish(ctx, parsed, endOf(parsed, ctx.now()), false);
+}
+
+/** The presenter screen beats every 5 s; a presentation silent for longer was left, not running. */
+const LEFT_AFTER_MS = 30_000;
+
+/**
+ * When a presentation ended: now, or, if the presenter screen was left without ending it,
+ * its last page turn or heartbeat, as crash recovery does. Otherwise the slide on screen
+ * would be credited with the hours until the next presentation.
+ */
+function endOf(parsed: Parsed, now: number): number {
+  return now - parsed.row.last_active_at > LEFT_AFTER_MS ? parsed.row.last_active_at : now;
 }
 
 /**

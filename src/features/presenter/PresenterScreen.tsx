@@ -117,7 +117,13 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     setFailure(null);
     setPosition(clamped);
     setBlank(nextBlank);
-    call('presenter.show', { sessionId, position: clamped, blank: nextBlank }).catch(lost);
+    // Refused (say, the version expired during the meeting): the slide on screen stays, with the reason.
+    const [before, blankBefore] = [position, blank];
+    call('presenter.show', { sessionId, position: clamped, blank: nextBlank }).catch((error: unknown) => {
+      setPosition(before);
+      setBlank(blankBefore);
+      lost(error);
+    });
   };
   const end = () => {
     setConfirming(false);
