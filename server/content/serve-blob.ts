@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { eq } from 'drizzle-orm';
-import parseRange from 'range-parser';
+import { byteRanges } from '../../src/shared/byte-ranges';
 import { Sha256 } from '../../src/shared/sync-api';
 import type { Queryable } from '../db/connection';
 import { blobs } from '../db/schema';
@@ -57,15 +57,15 @@ export async function answerBlob(db: Queryable, store: BlobStore, request: BlobR
   let status = 200;
   const rangeApplies = request.range !== undefined && (request.ifRange === undefined || request.ifRange === etag);
   if (rangeApplies) {
-    const ranges = parseRange(size, request.range ?? '');
-    if (ranges === -1) {
+    const ranges = byteRanges(request.range, size);
+    if (ranges === 'unsatisfiable') {
       headers.set('Content-Range', `bytes */${size}`);
       headers.set('Content-Type', 'application/json');
       const body = new HubError(416, 'RANGE_NOT_SATISFIABLE', `The file has ${size} bytes; the range is outside it.`);
       return { status: 416, headers, body: { json: JSON.stringify(body.body()) } };
     }
-    const [only] = ranges === -2 ? [] : ranges;
-    if (only && ranges !== -2 && ranges.length === 1) {
+    const [only] = ranges ?? [];
+    if (only && ranges?.length === 1) {
       ({ start, end } = only);
       status = 206;
       headers.set('Content-Range', `bytes ${start}-${end}/${size}`);

@@ -125,6 +125,8 @@ forEachDatabase('content', (variant) => {
         ['bytes=1000-', 1000, FILE_SIZE - 1],
         ['bytes=-500', FILE_SIZE - 500, FILE_SIZE - 1],
         [`bytes=${FILE_SIZE - 10}-${FILE_SIZE + 100}`, FILE_SIZE - 10, FILE_SIZE - 1],
+        // A suffix longer than the file is all of it (RFC 9110 §14.1.3).
+        [`bytes=-${FILE_SIZE + 500}`, 0, FILE_SIZE - 1],
       ];
       for (const [range, start, end] of cases) {
         const response = await blob({ range }, sha256, 'GET', via);
@@ -139,6 +141,13 @@ forEachDatabase('content', (variant) => {
       const changed = await blob({ range: 'bytes=200000-', 'if-range': '"0000"' }, sha256, 'GET', via);
       expect(changed.status).toBe(200);
       expect((await changed.arrayBuffer()).byteLength).toBe(FILE_SIZE);
+
+      // A malformed Range, or one in another unit, is ignored: the whole file.
+      for (const range of ['bytes=abc', 'items=0-9', 'bytes=5-1']) {
+        const ignored = await blob({ range }, sha256, 'GET', via);
+        expect({ range, status: ignored.status }).toEqual({ range, status: 200 });
+        expect((await ignored.arrayBuffer()).byteLength).toBe(FILE_SIZE);
+      }
 
       const beyond = await blob({ range: `bytes=${FILE_SIZE}-` }, sha256, 'GET', via);
       expect(beyond.status).toBe(416);

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import parseRange from 'range-parser';
+import { byteRanges } from '../../../src/shared/byte-ranges';
 import type { ErrorInfo } from '../../../src/shared/errors';
 import { fingerprintOf, sameFingerprint } from './store';
 import type { ServableFile } from './servable';
@@ -23,25 +23,15 @@ export function errorResponse(error: ErrorInfo): Response {
   );
 }
 
-/** `bytes=` followed by one or more ranges (`500-999`, `500-`, `-500`); anything else is not a byte-range request. */
-const BYTE_RANGES = /^bytes=\s*(?:\d+-\d*|-\d+)(?:\s*,\s*(?:\d+-\d*|-\d+))*\s*$/;
-
 /**
- * The part of a file of `size` bytes a request asks for (RFC 9110 §14): null for the whole
- * file, 'unsatisfiable' for a 416, or the first range asked for. A header in another unit
- * or malformed is ignored, as is any Range sent with If-Range: this server sends no
- * validator, so no If-Range can match. A suffix longer than the file means all of it; of
- * several ranges, the first in file order is answered.
+ * The part of the file a request asks for: null for the whole file, 'unsatisfiable' for a
+ * 416, or the first range. A Range sent with If-Range is ignored: this server sends no
+ * validator, so no If-Range can match.
  */
 function requestedRange(request: Request, size: number): { start: number; end: number } | 'unsatisfiable' | null {
-  const header = request.headers.get('range');
-  if (!header || !BYTE_RANGES.test(header) || request.headers.has('if-range')) return null;
-  const clamped = header.replace(/(=|,)\s*-(\d+)/g, (range, lead: string, suffix: string) =>
-    size > 0 && Number(suffix) >= size ? `${lead}0-` : range,
-  );
-  const ranges = parseRange(size, clamped, { combine: true });
-  if (ranges === -1) return 'unsatisfiable';
-  return ranges === -2 ? null : (ranges[0] ?? null);
+  if (request.headers.has('if-range')) return null;
+  const ranges = byteRanges(request.headers.get('range'), size);
+  return ranges === 'unsatisfiable' ? ranges : (ranges?.[0] ?? null);
 }
 
 /**
