@@ -93,7 +93,8 @@ export function renderPdfPage(versionId: string, pageNumber: number, box: Box): 
   const cached = pages.get(key);
   if (cached) return cached;
   const rendering = (async () => {
-    const document = await openPdf(versionId);
+    const opened = openPdf(versionId);
+    const document = await opened;
     try {
       const page = await document.getPage(pageNumber);
       const base = page.getViewport({ scale: 1 });
@@ -105,6 +106,9 @@ export function renderPdfPage(versionId: string, pageNumber: number, box: Box): 
       await page.render({ canvas, viewport }).promise;
       return canvas;
     } catch (error) {
+      // Closed under the render to make room for other documents: not the file's fault, and
+      // reporting it would mark a good file "cannot be displayed" for good. The next render reopens it.
+      if (documents.get(versionId) !== opened) throw error;
       return unrenderable(versionId, error);
     }
   })();
