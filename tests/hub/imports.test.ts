@@ -235,7 +235,7 @@ B-2,"Unclosed quote,kanto,
     });
   });
 
-  it('reads Shift_JIS exports and a JSON byte-order mark, and refuses a repeated column or a NUL', async () => {
+  it('reads Shift_JIS exports, a JSON byte-order mark and numeric ids, and refuses a repeated column or a NUL', async () => {
     const name = Buffer.from('938c8a4390b896a78a948eae89ef8ed0', 'hex'); // 東海精密株式会社 in Shift_JIS
     const sjis = Buffer.concat([Buffer.from('external_id,name,territory\nSJ-1,'), name, Buffer.from(',kanto\n')]);
     expect(await run('accounts', file('sjis.csv', sjis))).toMatchObject({ applied: true, created: 1 });
@@ -243,8 +243,11 @@ B-2,"Unclosed quote,kanto,
     expect(accounts.filter((a) => a.name === '東海精密株式会社').length).toBeGreaterThan(0);
     expect(accounts.some((a) => String(a.name).includes('\uFFFD'))).toBe(false);
 
-    const bom = `\uFEFF${JSON.stringify([{ external_id: 'BOM-1', name: 'Byte Order KK', territory: 'kanto' }])}`;
-    expect(await run('accounts', file('bom.json', bom), true)).toMatchObject({ created: 1, errors: [] });
+    // A byte-order mark, and ids written as numbers (as HubSpot's JSON exports do).
+    const bom = `\uFEFF${JSON.stringify([{ external_id: 40001, name: 'Byte Order KK', territory: 'kanto' }])}`;
+    expect(await run('accounts', file('bom.json', bom))).toMatchObject({ created: 1, errors: [] });
+    const numbered = JSON.stringify([{ external_id: 50001, account_external_id: 40001, name: 'Numbered Contact' }]);
+    expect(await run('contacts', file('numbered.json', numbered))).toMatchObject({ created: 1, errors: [] });
 
     const repeated =
       'external_id,account_external_id,name,emails,emails\nR-1,E-1,Two Columns,a@x.example,b@x.example\n';

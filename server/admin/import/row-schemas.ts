@@ -37,7 +37,11 @@ const json = z.preprocess((value) => {
   }
 }, z.record(z.string(), z.unknown()).optional());
 
-const externalId = text(200).pipe(z.string().min(1, 'external_id is required'));
+/** Record ids: JSON exports (HubSpot's, for one) write them as numbers, CSV cells as text. */
+const idText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value), schema);
+const externalId = idText(text(200).pipe(z.string().min(1, 'external_id is required')));
+const accountExternalId = idText(optionalText(200));
 
 export const AccountRow = z.object({
   external_id: externalId,
@@ -58,7 +62,7 @@ export type AccountRow = z.infer<typeof AccountRow>;
 export const ContactRow = z
   .object({
     external_id: externalId,
-    account_external_id: optionalText(200),
+    account_external_id: accountExternalId,
     account_domain: optionalText(253),
     name: text(200).pipe(z.string().min(1, 'name is required')),
     name_kana: optionalText(200),
@@ -77,7 +81,7 @@ export const TouchpointRow = z
   .object({
     external_id: externalId,
     contact_email: z.preprocess(given, z.email().toLowerCase().optional()),
-    account_external_id: optionalText(200),
+    account_external_id: accountExternalId,
     account_domain: optionalText(253),
     occurred_at: time,
     channel: Channel,
