@@ -282,15 +282,9 @@ describe('protecting unsynced captures, whatever the clock does', () => {
 
 describe('after the show', () => {
   it('treats a contact who withdrew consent since the show as not consenting, everywhere', async () => {
-    const event = await core.value('events.create', {
-      name: 'Withdrawal Fair',
-      startsOn: '2026-12-01',
-      endsOn: '2026-12-01',
-      consentText: 'OK to contact',
-      consentVersion: 'w-1',
-    });
+    const eventId = await otherEvent('Withdrawal Fair');
     const saved = await core.value('capture.save', {
-      eventId: event.id,
+      eventId,
       language: 'en',
       fields: visitor({ emails: ['changed@mind.example.com'], company: 'Changed Mind Ltd' }),
     });
@@ -298,12 +292,12 @@ describe('after the show', () => {
     const db = new Database(join(core.dataDir, DATABASE_FILE));
     db.prepare("UPDATE contacts SET consent = 'withdrawn' WHERE id = ?").run(saved.contactId);
     db.close();
-    expect(await core.value('capture.followUps', { eventId: event.id, language: 'en' })).toEqual({
+    expect(await core.value('capture.followUps', { eventId, language: 'en' })).toEqual({
       drafted: 0,
       blocked: 1,
     });
-    expect((await core.value('capture.list', { eventId: event.id }))[0]).toMatchObject({ consent: false });
-    const { csv } = await core.value('capture.csv', { eventId: event.id, layout: 'salesforce' });
+    expect((await core.value('capture.list', { eventId }))[0]).toMatchObject({ consent: false });
+    const { csv } = await core.value('capture.csv', { eventId, layout: 'salesforce' });
     const [header, row] = csv
       .replace(/^\uFEFF/, '')
       .trim()
@@ -313,20 +307,14 @@ describe('after the show', () => {
   });
 
   it('addresses the Japanese letter to the attached account when the company field was left empty', async () => {
-    const event = await core.value('events.create', {
-      name: '空欄フェア',
-      startsOn: '2026-12-01',
-      endsOn: '2026-12-01',
-      consentText: '連絡に同意',
-      consentVersion: 'k-1',
-    });
+    const eventId = await otherEvent('空欄フェア');
     const first = await core.value('capture.save', {
-      eventId: event.id,
+      eventId,
       language: 'ja',
       fields: visitor({ emails: ['first@kuuran.example.jp'], company: '株式会社空欄精機' }),
     });
     await core.value('capture.save', {
-      eventId: event.id,
+      eventId,
       language: 'ja',
       fields: visitor({
         familyName: '二宮',
@@ -336,7 +324,7 @@ describe('after the show', () => {
         match: { contactId: null, accountId: first.accountId },
       }),
     });
-    await core.value('capture.followUps', { eventId: event.id, language: 'ja' });
+    await core.value('capture.followUps', { eventId, language: 'ja' });
     const db = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
     const body = (
       db.prepare("SELECT draft_body AS body FROM follow_ups WHERE draft_body LIKE '%二宮%'").get() as { body: string }
