@@ -267,6 +267,36 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it("finds the other device's value at once when the hub kept it over this device's", async () => {
+    const repA = await enrolledDevice(hub, ['chugoku']);
+    const repB = await enrolledDevice(hub, ['chugoku']);
+    try {
+      const [accountId] = await captureVisitors(repA, 1, 'Kept Corp');
+      await repA.sync();
+      await repB.sync();
+      const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+      const addEmail = async (device: SyncedDevice, email: string) =>
+        device.value('capture.save', {
+          eventId: (await device.value('events.list', {}))[0]!.id,
+          language: 'en',
+          fields: { ...visitor(0, 'Kept Corp'), emails: [email], match: { contactId, accountId: accountId! } },
+        });
+      // B edits first but syncs last: the hub keeps A's newer value and B shows it.
+      await addEmail(repB, 'b-first@kept.example.com');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await addEmail(repA, 'a-later@kept.example.com');
+      await repA.sync();
+      await repB.sync();
+      expect(await repB.value('sync.issues', {})).toMatchObject([{ field: 'emails', kept: 'theirs' }]);
+      const [found] = await repB.value('capture.match', { fields: { emails: ['a-later@kept.example.com'] } });
+      expect(found?.contactId).toBe(contactId);
+      expect(found?.reasons).toContain('email');
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
   it("never reports a device's own edits of a field as conflicting, queued together or synced in between", async () => {
     const rep = await enrolledDevice(hub, ['shikoku']);
     try {
@@ -381,9 +411,9 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
-  it('places a contact moved to an account created after it, when both arrive in one page', async () => {
-    const first = await enrolledDevice(hub, ['sanin']);
-    first.close();
+  it('places a contact moved to an account created after it, in one page or in a later pull', async () => {
+    // This device holds the contact before the move; the other pulls everything after it.
+    const before = await enrolledDevice(hub, ['sanin']);
     const dir = mkdtempSync(join(tmpdir(), 'moved-contact-'));
     const load = async (kind: ImportKind, rows: unknown[]) => {
       const file = join(dir, `${kind}-${Date.now()}.json`);
@@ -400,17 +430,25 @@ describe('sync between two devices and the hub', () => {
     });
     await load('accounts', [{ external_id: 'OLD-HOME', name: 'Old Home KK', territory: 'sanin' }]);
     await load('contacts', [person('OLD-HOME')]);
+    await before.sync();
     await load('accounts', [{ external_id: 'NEW-HOME', name: 'New Home KK', territory: 'sanin' }]);
     await load('contacts', [person('NEW-HOME')]);
+    await before.sync();
 
-    const device = await enrolledDevice(hub, ['sanin']);
+    const after = await enrolledDevice(hub, ['sanin']);
     try {
-      const home = async (query: string) =>
-        device.value('accounts.get', { id: (await device.value('accounts.search', { query })).items[0]!.id });
-      expect((await home('New Home')).contacts.map((c) => c.name)).toEqual(['Moved Person']);
-      expect((await home('Old Home')).contacts).toEqual([]);
+      for (const device of [before, after]) {
+        const home = async (query: string) =>
+          device.value('accounts.get', { id: (await device.value('accounts.search', { query })).items[0]!.id });
+        expect((await home('New Home')).contacts.map((c) => c.name)).toEqual(['Moved Person']);
+        expect((await home('Old Home')).contacts).toEqual([]);
+        // Searching the person finds only the account they are at now.
+        const found = await device.value('accounts.search', { query: 'Moved Person' });
+        expect(found.items.map((a) => a.name)).toEqual(['New Home KK']);
+      }
     } finally {
-      device.close();
+      before.close();
+      after.close();
     }
   });
 

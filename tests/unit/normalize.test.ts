@@ -38,5 +38,8 @@ describe('queryForms', () => {
 
   it('gives romaji of a reading for the index', () => {
     expect(romajiOf('トライツ')).toBe('toraitsu');
+    // Half-width readings (some imports and phones write them so) give the same romaji.
+    expect(romajiOf('ｼﾝｲﾁｺｳｷﾞｮｳ')).toBe(romajiOf('シンイチコウギョウ'));
+    expect(romajiOf('ｹﾝｲﾁ')).toBe('kenichi');
   });
 });

@@ -40,7 +40,7 @@ export function overview(db: Db, accountId: string, now: number): MethodOutput<'
         sqlite,
         `SELECT tc.contact_id AS contactId, MAX(t.occurred_at) AS lastAt
            FROM touchpoints t JOIN touchpoint_contacts tc ON tc.touchpoint_id = t.id
-          WHERE t.account_id = ? GROUP BY tc.contact_id`,
+          WHERE t.account_id = ? AND ${VISIBLE} GROUP BY tc.contact_id`,
       ).all(accountId) as { contactId: string; lastAt: number }[]
     ).map((row) => [row.contactId, row.lastAt]),
   );
@@ -60,7 +60,7 @@ export function overview(db: Db, accountId: string, now: number): MethodOutput<'
        JOIN touchpoint_content x ON x.touchpoint_id = t.id
        JOIN content_versions v ON v.id = x.content_version_id
        JOIN touchpoint_contacts tc ON tc.touchpoint_id = t.id
-      WHERE t.account_id = :accountId
+      WHERE t.account_id = :accountId AND ${VISIBLE}
         AND t.channel IN (SELECT value FROM json_each(:channels))
       GROUP BY tc.contact_id, v.id
       ORDER BY lastSeenAt DESC`,

@@ -32,7 +32,8 @@ const romajiCache = new Map<string, string>();
 export function romajiOf(reading: string): string {
   let romaji = romajiCache.get(reading);
   if (romaji === undefined) {
-    romaji = normalizeForSearch(toRomaji(reading)).replace(/'/g, '');
+    // wanakana reads full-width kana only: ｼﾝｲﾁ (half width, as some imports and phones write it) first becomes シンイチ.
+    romaji = normalizeForSearch(toRomaji(reading.normalize('NFKC'))).replace(/'/g, '');
     romajiCache.set(reading, romaji);
   }
   return romaji;

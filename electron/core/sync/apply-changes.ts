@@ -76,8 +76,12 @@ function applyContact(sqlite: Database.Database, contact: SyncContact, page: App
   if (!statement(sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(contact.accountId)) return false;
   const existing = statement(
     sqlite,
-    'SELECT name, name_kana AS nameKana, title, department, role, emails, phones, consent FROM contacts WHERE id = ?',
+    'SELECT account_id AS accountId, name, name_kana AS nameKana, title, department, role, emails, phones, consent FROM contacts WHERE id = ?',
   ).get(contact.id) as Record<string, unknown> | undefined;
+  // A contact moved to another account: the account it leaves must drop it from its search entry too.
+  if (typeof existing?.accountId === 'string' && existing.accountId !== contact.accountId) {
+    page.accountIds.add(existing.accountId);
+  }
   const incoming = {
     name: contact.name,
     nameKana: contact.nameKana,
