@@ -149,7 +149,7 @@ export function exportCaptures(
   const coversUntil = Math.max(0, ...tables.captures.map((row) => Number(row.created_at)));
   statement(
     ctx.conn.sqlite,
-    'INSERT INTO capture_exports (id, event_id, file, capture_count, covers_until, capture_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO capture_exports (id, event_id, file, capture_count, covers_until, capture_ids, outbox_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     newId(now),
     eventId,
@@ -157,6 +157,7 @@ export function exportCaptures(
     tables.captures.length,
     coversUntil,
     JSON.stringify(tables.captures.map((row) => String(row.id))),
+    JSON.stringify(tables.outbox.map((row) => String(row.id))),
     now,
   );
   return { file, fileName, dataBase64: bytes.toString('base64'), captureCount: tables.captures.length };

@@ -43,17 +43,22 @@ export function unprotectedCaptureCount(sqlite: Database.Database, eventId?: str
 
 /**
  * Queued changes that exist only on this device and in no encrypted export: everything
- * pending, except what belongs to captures an export covers (their rows, contact,
- * account, touchpoints, consent, follow-up and event). Signing out is refused above zero.
+ * pending that no export carries (by outbox id: a change queued after an export, even for
+ * an exported contact, is in none). Exports from before they listed their changes cover
+ * what belongs to the captures they cover (their rows, contact, account, touchpoints,
+ * consent, follow-up and event). Signing out is refused above zero.
  */
 export function unprotectedWorkCount(sqlite: Database.Database): number {
   const row = statement(
     sqlite,
     `SELECT COUNT(*) AS n FROM outbox o
       WHERE o.state = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM capture_exports x, json_each(x.outbox_ids) j WHERE j.value = o.id)
         AND NOT EXISTS (
           SELECT 1 FROM captures c
-           WHERE ${COVERED_SQL}
+           WHERE EXISTS (SELECT 1 FROM capture_exports x
+                          WHERE x.outbox_ids IS NULL AND x.covers_until >= c.created_at
+                            AND (x.event_id IS NULL OR x.event_id = c.event_id))
              AND (o.entity_id IN (c.id, c.event_id, c.contact_id, c.account_id, c.booth_touchpoint_id, c.card_touchpoint_id)
               OR o.entity_id IN (SELECT r.id FROM consent_records r WHERE r.contact_id = c.contact_id)
               OR o.entity_id IN (SELECT f.id FROM follow_ups f WHERE f.capture_id = c.id)))`,

@@ -290,6 +290,11 @@ export const captureExports = sqliteTable('capture_exports', {
    * for exports written before schema version 6, which fall back to `coversUntil`.
    */
   captureIds: text('capture_ids', { mode: 'json' }).$type<string[]>(),
+  /**
+   * The queued changes (outbox ids) the export carries: a change queued after it, even for
+   * an exported contact, is in no export. Null for exports from before schema version 6.
+   */
+  outboxIds: text('outbox_ids', { mode: 'json' }).$type<string[]>(),
 });
 
 /**

@@ -13,9 +13,13 @@ export interface DownloadOutcome {
   removed: number;
 }
 
-/** Bytes the store already holds for files still in use (what counts against the budget). */
-function storedBytes(ctx: CoreContext): number {
+/**
+ * Bytes the store already holds (what counts against the budget), except for the files
+ * about to be downloaded again (a damaged copy is replaced, so it needs no room of its own).
+ */
+function storedBytes(ctx: CoreContext, replaced: ReadonlySet<string>): number {
   return ctx.content.hashes().reduce((sum, sha256) => {
+    if (replaced.has(sha256)) return sum;
     try {
       return sum + statSync(ctx.content.pathOf(sha256)).size;
     } catch {
@@ -172,7 +176,7 @@ export async function downloadContent(
     state: 'queued',
     error: null,
   }));
-  let used = storedBytes(ctx);
+  let used = storedBytes(ctx, new Set(needed.map(({ sha256 }) => sha256)));
   onProgress(items);
   for (const item of items) {
     if (used + item.size > budgetBytes) {

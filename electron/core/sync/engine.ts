@@ -304,7 +304,8 @@ export class SyncEngine {
         writeSyncState(tx, {
           ...state,
           cursor: widened ? '0' : page.cursor,
-          lastPullAt: this.ctx.now(),
+          // A pull counts as recent only once it reached the end: a run cut after one page is not up to date.
+          lastPullAt: page.hasMore || widened ? state.lastPullAt : this.ctx.now(),
           identity: { ...state.identity, scope: page.scope },
         });
         return result;

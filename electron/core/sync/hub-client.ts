@@ -156,18 +156,46 @@ export class HubClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (authenticated) headers.authorization = `Bearer ${this.token()}`;
     // A timer of our own: AbortSignal.timeout's timer does not keep its signal alive on Node 20.
+    // It bounds the wait for the answer and then each silence while its body arrives: a hub that
+    // sends headers and stalls must not leave the run "syncing", and a slow link still gets a
+    // large page through.
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DOMException(`No answer within ${this.timeoutMs} ms`, 'TimeoutError')),
-      this.timeoutMs,
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => controller.abort(new DOMException(`No answer within ${this.timeoutMs} ms`, 'TimeoutError')),
+        this.timeoutMs,
+      );
+    };
+    arm();
     try {
-      return await this.fetchImpl(`${this.baseUrl}${path}`, {
+      const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
+      // Raced against the timer, since a body stream need not heed the signal.
+      const aborted = new Promise<never>((_, reject) =>
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error)),
+      );
+      aborted.catch(() => undefined);
+      const reader = response.body?.getReader();
+      const next = () => (reader ? Promise.race([reader.read(), aborted]) : undefined);
+      const chunks: Uint8Array[] = [];
+      try {
+        for (let chunk = await next(); chunk && !chunk.done; chunk = await next()) {
+          chunks.push(chunk.value);
+          arm();
+        }
+      } catch (error) {
+        void reader?.cancel().catch(() => undefined);
+        throw error;
+      }
+      // 204 and 304 answers may carry no body, not even an empty one.
+      const content = [204, 205, 304].includes(response.status) ? null : Buffer.concat(chunks);
+      return new Response(content, { status: response.status, headers: response.headers });
     } catch (error) {
       throw this.unreachable(error);
     } finally {

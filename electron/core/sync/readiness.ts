@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Readiness, ReadinessCheck, ReadinessInput } from '../../../src/shared/readiness';
 import { AppError } from '../../../src/shared/errors';
 import { neededBlobs } from '../content/blobs';
+import { fileProblem, validityProblem } from '../content/presentable';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { pendingCount } from '../outbox/outbox';
@@ -53,8 +54,13 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
 
   const checks: ReadinessCheck[] = [];
 
-  // Content: every approved item for the stage and industry is here and intact.
-  const relevant = ctx.library.search(
+  // Content: every item that may be shown now, for the stage and industry, is here, intact and showable.
+  // Expired, retired and superseded items are not asked for: their files are deleted on purpose.
+  const showable = (versionId: string) => {
+    const version = ctx.library.get(versionId);
+    return version && !validityProblem(version, now, ctx.library.versionsOf(version.itemId)) ? version : undefined;
+  };
+  const candidates = ctx.library.search(
     {
       query: '',
       presentableOnly: false,
@@ -65,10 +71,16 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
     },
     now,
   ).items;
-  // Looked at on disk now (size and time; a changed file is hashed again), not taken from the last verdict.
+  const relevant = candidates.filter((item) => showable(item.shown.versionId));
+  // Looked at on disk now (size and time; a changed file is hashed again), and with the verdict of its
+  // structural check (a file that cannot be rendered is not ready either).
   const missing = relevant.filter((item) => {
     const version = ctx.library.get(item.shown.versionId);
-    return !version || ctx.content.verify(version.sha256, false).state !== 'intact';
+    return (
+      !version ||
+      fileProblem(ctx.library.fileState(version.sha256)) !== null ||
+      ctx.content.verify(version.sha256, false).state !== 'intact'
+    );
   });
   checks.push({
     id: 'content',
@@ -87,7 +99,10 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
   }[];
   const expiring = deckItems.flatMap(({ deck, itemId }) => {
     const version = ctx.library.current(itemId, now);
-    if (!version || version.validUntil === null || version.validUntil > until) return [];
+    if (!version) return [];
+    // Retired or expired already (current() falls back to such a version), or before the day is over.
+    const showableNow = showable(version.id) !== undefined;
+    if (showableNow && (version.validUntil === null || version.validUntil > until)) return [];
     return [`${deck}: ${version.title}`];
   });
   checks.push({ id: 'deck_validity', ok: expiring.length === 0, facts: { count: expiring.length }, items: expiring });
@@ -97,8 +112,15 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
 
   // Disk: what is stored plus what still has to come fits in the budget.
   const budget = readSettings(ctx.conn.db).contentBudgetMb * 1024 * 1024;
-  const stored = (statement(sqlite, 'SELECT COALESCE(SUM(size), 0) AS n FROM content_files').get() as { n: number }).n;
-  const toCome = neededBlobs(ctx).reduce((sum, blob) => sum + blob.size, 0);
+  const needed = neededBlobs(ctx);
+  const toCome = needed.reduce((sum, blob) => sum + blob.size, 0);
+  // A damaged file still on disk is replaced by its download: counted once, as to come.
+  const stored = (
+    statement(
+      sqlite,
+      'SELECT COALESCE(SUM(size), 0) AS n FROM content_files WHERE sha256 NOT IN (SELECT value FROM json_each(?))',
+    ).get(JSON.stringify(needed.map(({ sha256 }) => sha256))) as { n: number }
+  ).n;
   checks.push({
     id: 'disk',
     ok: stored + toCome <= budget,

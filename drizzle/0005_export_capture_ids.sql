@@ -1,1 +1,0 @@
-ALTER TABLE `capture_exports` ADD `capture_ids` text;
