@@ -30,14 +30,30 @@ function wireObject(table: PgTable, alias: string, extra: SQL[] = []): SQL {
   return sql`json_build_object(${sql.join([...pairs, ...extra], sql`, `)})`;
 }
 
-/** For each kind: where its records are, their key, and a record as JSON. */
-const RECORD: Record<ChangeKind, { from: SQL; key: SQL; json: SQL }> = {
+const accountTerritory = sql`(SELECT a.territory FROM accounts a WHERE a.id = r.account_id)`;
+const contactTerritory = sql`(SELECT a.territory FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.id = r.contact_id)`;
+
+/**
+ * For each kind: where its records are, their key, a record as JSON, and the territory it
+ * belongs to now (none: stages, events and content go to everyone).
+ */
+const RECORD: Record<ChangeKind, { from: SQL; key: SQL; json: SQL; territory?: SQL }> = {
   stage: { from: sql`stages r`, key: sql`r.code`, json: wireObject(stages, 'r') },
-  account: { from: sql`accounts r`, key: sql`r.id`, json: wireObject(accounts, 'r') },
-  contact: { from: sql`contacts r`, key: sql`r.id`, json: wireObject(contacts, 'r') },
-  touchpoint: { from: sql`touchpoints r`, key: sql`r.id`, json: wireObject(touchpoints, 'r') },
-  consent: { from: sql`consent_records r`, key: sql`r.id`, json: wireObject(consentRecords, 'r') },
-  followup: { from: sql`followups r`, key: sql`r.id`, json: wireObject(followups, 'r') },
+  account: { from: sql`accounts r`, key: sql`r.id`, json: wireObject(accounts, 'r'), territory: sql`r.territory` },
+  contact: { from: sql`contacts r`, key: sql`r.id`, json: wireObject(contacts, 'r'), territory: accountTerritory },
+  touchpoint: {
+    from: sql`touchpoints r`,
+    key: sql`r.id`,
+    json: wireObject(touchpoints, 'r'),
+    territory: accountTerritory,
+  },
+  consent: {
+    from: sql`consent_records r`,
+    key: sql`r.id`,
+    json: wireObject(consentRecords, 'r'),
+    territory: contactTerritory,
+  },
+  followup: { from: sql`followups r`, key: sql`r.id`, json: wireObject(followups, 'r'), territory: contactTerritory },
   event: { from: sql`events r`, key: sql`r.id`, json: wireObject(events, 'r') },
   content_version: {
     from: sql`content_versions r JOIN content_items i ON i.id = r.item_id`,
@@ -85,8 +101,18 @@ interface LogRow {
   entity_id: string;
 }
 
-/** The records of these change-log rows as wire JSON, by `kind:id`, one query per kind present. */
-async function renderRecords(db: HubDrizzle, rows: readonly LogRow[]): Promise<Map<string, string>> {
+/**
+ * The records of these change-log rows as wire JSON, by `kind:id`, one query per kind
+ * present, leaving out records that are no longer in the caller's territories: a log row
+ * keeps the territory of its write, and an account moved away since must not reach its
+ * old territory's devices (a device pulling from the start would get it, with everything
+ * written there since).
+ */
+async function renderRecords(
+  db: HubDrizzle,
+  rows: readonly LogRow[],
+  scope: Caller['scope'],
+): Promise<Map<string, string>> {
   const idsByKind = new Map<ChangeKind, string[]>();
   for (const row of rows) {
     const ids = idsByKind.get(row.kind) ?? [];
@@ -95,10 +121,12 @@ async function renderRecords(db: HubDrizzle, rows: readonly LogRow[]): Promise<M
   }
   const records = new Map<string, string>();
   for (const [kind, ids] of idsByKind) {
-    const { from, key, json } = RECORD[kind];
+    const { from, key, json, territory } = RECORD[kind];
+    const inScope =
+      scope.all || !territory ? sql`` : sql` AND ${territory} = ANY(${sql.param(scope.territories)}::text[])`;
     const found = await queryRows<{ id: string; data: string }>(
       db,
-      sql`SELECT ${key} AS id, ${json}::text AS data FROM ${from} WHERE ${key} = ANY(${sql.param(ids)}::text[])`,
+      sql`SELECT ${key} AS id, ${json}::text AS data FROM ${from} WHERE ${key} = ANY(${sql.param(ids)}::text[])${inScope}`,
     );
     for (const { id, data } of found) records.set(`${kind}:${id}`, data);
   }
@@ -161,7 +189,7 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
     }
     if (index === renderedUpTo) {
       renderedUpTo = index + nextChunk(PAGE_CHARS - chars, changes.length, chars);
-      records = await renderRecords(db, firsts.slice(index, renderedUpTo));
+      records = await renderRecords(db, firsts.slice(index, renderedUpTo), caller.scope);
     }
     const data = records.get(`${row.kind}:${row.entity_id}`);
     if (data === undefined) continue;

@@ -527,10 +527,14 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a lower-case hex S
 
 export const DeviceReport = z
   .object({
-    pendingOutbox: z.number().int().nonnegative(),
+    pendingOutbox: z.number().int().nonnegative().max(2_147_483_647),
     oldestPendingAt: Timestamp.nullable(),
     lastSyncAt: Timestamp.nullable(),
-    appVersion: z.string().max(40).optional(),
+    appVersion: z
+      .string()
+      .max(40)
+      .regex(/^[\x20-\x7e]*$/, 'printable ASCII')
+      .optional(),
   })
   .strict();
 export type DeviceReport = z.infer<typeof DeviceReport>;

@@ -67,6 +67,8 @@ forEachDatabase('bad input', (variant) => {
       touchpointCreate(accountId, { channel: 'carrier_pigeon' as never }),
       touchpointCreate(accountId, { occurredAt: 'yesterday' as never }),
       touchpointCreate(accountId, { summary: 'null \u0000 byte' }),
+      // Text cut in the middle of an emoji: half a surrogate pair, which PostgreSQL's JSON refuses.
+      touchpointCreate(accountId, { summary: `cut ${'😀'.slice(0, 1)}` }),
       { mutationId: mutationId(), kind: 'touchpoint.create', payload: null },
       fine,
     ];
@@ -77,12 +79,52 @@ forEachDatabase('bad input', (variant) => {
       'INVALID_PAYLOAD',
       'INVALID_PAYLOAD',
       'INVALID_PAYLOAD',
+      'INVALID_PAYLOAD',
       'applied',
     ]);
     expect(answer.results[1]).toMatchObject({ message: expect.stringContaining('channel') });
     const after = (await t.pullAll(rep)).changes;
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)).toMatchObject({ kind: 'touchpoint', data: { summary: 'still applied' } });
+  });
+
+  it('treats a mutation id in capitals as the same id, in one batch and across batches', async () => {
+    const created = touchpointCreate(accountId, { summary: 'sent in capitals' });
+    const upper = { ...created, mutationId: created.mutationId.toUpperCase() };
+    const first = await post(JSON.stringify({ mutations: [upper, created] }));
+    expect(first.status).toBe(200);
+    expect((first.body as unknown as { results: unknown[] }).results).toEqual([
+      { mutationId: upper.mutationId, status: 'applied' },
+      {
+        mutationId: created.mutationId,
+        status: 'duplicate',
+        original: { mutationId: upper.mutationId, status: 'applied' },
+      },
+    ]);
+    // A retry across batches: the hub stored the id as PostgreSQL writes UUIDs, in lower case.
+    const retry = await post(JSON.stringify({ mutations: [upper] }));
+    expect(retry.status).toBe(200);
+    expect((retry.body as unknown as { results: unknown[] }).results).toEqual([
+      {
+        mutationId: upper.mutationId,
+        status: 'duplicate',
+        original: { mutationId: created.mutationId, status: 'applied' },
+      },
+    ]);
+  });
+
+  it('refuses a device report the database could not store with 400', async () => {
+    const report = (body: object) =>
+      t.json<ErrorBody>('/v1/devices/report', {
+        method: 'POST',
+        token: rep.token,
+        body: JSON.stringify({ oldestPendingAt: null, lastSyncAt: null, ...body }),
+      });
+    for (const body of [{ pendingOutbox: 99_999_999_999 }, { pendingOutbox: 0, appVersion: '1.0\u0000' }]) {
+      const answer = await report(body);
+      expect(answer).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT' } } });
+    }
+    expect((await report({ pendingOutbox: 3, appVersion: '0.1.0' })).status).toBe(200);
   });
 
   it('refuses a cursor from the future, a malformed cursor and an out-of-range limit', async () => {

@@ -167,6 +167,11 @@ forEachDatabase('imports', (variant) => {
     expect(seen.accounts.map((a) => [a.name, a.territory])).toEqual([['東海精密株式会社', 'kansai']]);
     expect(seen.contacts.map((c) => c.name)).toEqual(['佐藤 健一']);
     expect(seen.touchpoints.map((tp) => tp.summary)).toEqual(['Visited the pricing page']);
+    // The territory it left gets none of it any more, even pulling from the start (a new laptop).
+    const left = await visible(kanto);
+    expect(left.accounts.map((a) => a.name)).not.toContain('東海精密株式会社');
+    expect(left.contacts.map((c) => c.name)).not.toContain('佐藤 健一');
+    expect(left.touchpoints.map((tp) => tp.summary)).not.toContain('Visited the pricing page');
   });
 
   it('reports every broken row with its line and writes nothing', async () => {

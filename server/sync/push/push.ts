@@ -12,7 +12,7 @@ import {
 } from '../../../src/shared/sync-api';
 import type { Caller } from '../../auth/identity';
 import { insertRows } from '../../db/bulk';
-import { containsNul } from '../../db/nul';
+import { hasUnstorableText } from '../../db/storable-text';
 import type { HubDrizzle, HubTx } from '../../db/connection';
 import {
   accounts,
@@ -63,14 +63,14 @@ function parseEnvelope(envelope: MutationEnvelope): Step {
       result: { mutationId, status: 'rejected', reason: 'UNKNOWN_KIND', message: `This hub does not know "${kind}".` },
     };
   }
-  if (containsNul(envelope.payload)) {
+  if (hasUnstorableText(envelope.payload)) {
     return {
       envelope,
       result: {
         mutationId,
         status: 'rejected',
         reason: 'INVALID_PAYLOAD',
-        message: 'The payload contains a NUL character.',
+        message: 'The payload contains text that cannot be stored (a NUL character, or half of a surrogate pair).',
       },
     };
   }
@@ -129,8 +129,10 @@ export async function pushMutations(
   envelopes: readonly MutationEnvelope[],
   now: number,
 ): Promise<PushResponse> {
+  // UUIDs are compared in lower case, as PostgreSQL stores them; answers echo the ids as sent.
+  const key = (mutationId: string) => mutationId.toLowerCase();
   return writeTransaction(db, async ({ tx, logChanges }) => {
-    const ids = [...new Set(envelopes.map((m) => m.mutationId))];
+    const ids = [...new Set(envelopes.map((m) => key(m.mutationId)))];
     const earlier = new Map<string, FirstResult>();
     const seen = await tx
       .select({ id: mutations.id, status: mutations.status, result: mutations.result })
@@ -145,10 +147,10 @@ export async function pushMutations(
 
     const inBatch = new Set<string>();
     const steps: Step[] = envelopes.map((envelope) => {
-      if (earlier.has(envelope.mutationId) || inBatch.has(envelope.mutationId)) {
+      if (earlier.has(key(envelope.mutationId)) || inBatch.has(key(envelope.mutationId))) {
         return { envelope, duplicateOf: envelope.mutationId };
       }
-      inBatch.add(envelope.mutationId);
+      inBatch.add(key(envelope.mutationId));
       return parseEnvelope(envelope);
     });
 
@@ -156,18 +158,18 @@ export async function pushMutations(
     const state = await loadBatchState(tx, caller, parsed, now);
     const firsts = new Map<string, FirstResult>();
     for (const step of steps) {
-      if ('parsed' in step) firsts.set(step.envelope.mutationId, apply(state, step.parsed));
-      if ('result' in step) firsts.set(step.envelope.mutationId, step.result);
+      if ('parsed' in step) firsts.set(key(step.envelope.mutationId), apply(state, step.parsed));
+      if ('result' in step) firsts.set(key(step.envelope.mutationId), step.result);
     }
 
     await flush(tx, state);
     logChanges(state.changes);
     const records = steps.flatMap((step) => {
-      const result = firsts.get(step.envelope.mutationId);
+      const result = firsts.get(key(step.envelope.mutationId));
       if (!result || 'duplicateOf' in step) return [];
       return [
         {
-          id: step.envelope.mutationId,
+          id: key(step.envelope.mutationId),
           deviceId: caller.deviceId,
           kind: step.envelope.kind.slice(0, 64),
           status: result.status,
@@ -182,11 +184,11 @@ export async function pushMutations(
     const results: MutationResult[] = steps.map((step) => {
       const { mutationId } = step.envelope;
       if ('duplicateOf' in step) {
-        const original = earlier.get(mutationId) ?? firsts.get(mutationId);
+        const original = earlier.get(key(mutationId)) ?? firsts.get(key(mutationId));
         if (!original) throw new Error(`no first result for duplicate ${mutationId}`);
         return { mutationId, status: 'duplicate', original };
       }
-      const result = firsts.get(mutationId);
+      const result = firsts.get(key(mutationId));
       if (!result) throw new Error(`no result for ${mutationId}`);
       return result;
     });
