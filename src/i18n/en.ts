@@ -255,14 +255,15 @@ export const en = {
     confirm: 'Repeat the password',
     mismatch: 'The passwords differ.',
     export: 'Write export',
-    done: '{{count}} captures written to {{file}}',
+    done_one: '{{count}} capture written to {{file}}',
+    done_other: '{{count}} captures written to {{file}}',
   },
   importDialog: {
     title: 'Import an export',
     file: 'Export file (.otcx)',
     password: 'Password',
     import: 'Import',
-    done: '{{captures}} captures imported, {{alreadyPresent}} already here',
+    done: 'Captures imported: {{captures}}; already here: {{alreadyPresent}}',
   },
   sync: {
     title: 'Sync',
@@ -279,7 +280,7 @@ export const en = {
       not_enrolled: 'Not connected',
       syncing: 'Syncing {{progress}}',
       offline: 'Offline · {{pending}} waiting',
-      needs_attention: '{{count}} need attention',
+      needs_attention: '{{count}} to review',
       up_to_date: 'Up to date {{time}}',
       signed_out_by_hub: 'Signed out by the hub',
     },
@@ -295,7 +296,7 @@ export const en = {
     pendingTitle: 'Waiting to be sent',
     pendingEmpty: 'Nothing waiting: every change is on the hub.',
     oldest: 'Oldest waiting since {{time}}',
-    attempts: '{{count}} failed attempts so far; retried automatically.',
+    attempts: 'Failed attempts so far: {{count}}; retried automatically.',
     kinds: {
       touchpoint_create: 'Touchpoints',
       account_create: 'New accounts',
@@ -556,12 +557,13 @@ export const en = {
     },
     deck_validity: {
       ok: 'Nothing in your decks expires before {{until}}.',
-      fail: '{{count}} deck items expire before {{until}}.',
+      fail_one: '{{count}} deck item expires before {{until}}.',
+      fail_other: '{{count}} deck items expire before {{until}}.',
       action: 'Open the deck and replace them, or ask marketing for a new version.',
     },
     outbox: {
-      ok: '{{pending}} changes waiting to be sent.',
-      fail: '{{pending}} changes have not reached the hub yet.',
+      ok: 'Changes waiting to be sent: {{pending}}.',
+      fail: 'Changes not yet on the hub: {{pending}}.',
       action: 'Sync before you leave, so your colleagues see them.',
     },
     disk: {

@@ -257,7 +257,8 @@ export const ja: Messages = {
     confirm: 'パスワード（確認）',
     mismatch: 'パスワードが一致しません。',
     export: '書き出す',
-    done: '{{count}} 件を {{file}} に書き出しました',
+    done_one: '{{count}} 件を {{file}} に書き出しました',
+    done_other: '{{count}} 件を {{file}} に書き出しました',
   },
   importDialog: {
     title: 'エクスポートを取り込む',
@@ -564,7 +565,8 @@ export const ja: Messages = {
     },
     deck_validity: {
       ok: 'デッキ内の資料は {{until}} まで有効です。',
-      fail: 'デッキ内の {{count}} 件が {{until}} より前に期限切れになります。',
+      fail_one: 'デッキ内の {{count}} 件が {{until}} より前に期限切れになります。',
+      fail_other: 'デッキ内の {{count}} 件が {{until}} より前に期限切れになります。',
       action: 'デッキを開いて差し替えるか、マーケティングに新しい版を依頼してください。',
     },
     outbox: {

@@ -69,13 +69,18 @@ function Shift({ event }: ShiftProps) {
 
   // A half-typed visitor from before a crash or restart comes back first.
   useEffect(() => {
-    void call('capture.draft.get', { eventId: event.id }).then((draft) => {
-      if (draft) {
-        setForm(fromFields(draft.fields));
-        setNotice({ text: t('capture.draftRestored', { time: formatDateTime(draft.savedAt, labels.language) }) });
-      }
-      setRestored(true);
-    });
+    // Drafting starts once the old draft was read, or could not be: a failed read must not stop
+    // the drafts of the whole shift.
+    void call('capture.draft.get', { eventId: event.id }).then(
+      (draft) => {
+        if (draft) {
+          setForm(fromFields(draft.fields));
+          setNotice({ text: t('capture.draftRestored', { time: formatDateTime(draft.savedAt, labels.language) }) });
+        }
+        setRestored(true);
+      },
+      () => setRestored(true),
+    );
     // Only once per event: later changes to the language must not re-read the draft.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event.id]);
@@ -146,6 +151,11 @@ function Shift({ event }: ShiftProps) {
     return () => clearTimeout(timer);
   }, [form, restored, event.id, save.isPending]);
 
+  // Like the disabled Save button: a second Ctrl+Enter while the first save runs would save the visitor twice.
+  const saveOnce = () => {
+    if (!save.isPending) save.mutate();
+  };
+
   const nextVisitor = () => {
     if (isBlank(form)) return;
     visitor.current += 1;
@@ -171,13 +181,13 @@ function Shift({ event }: ShiftProps) {
       }
     } else if (key === 'enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      save.mutate();
+      saveOnce();
     }
   };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    saveOnce();
   };
 
   // What the banner names: the attached contact, or the account a new contact is added to.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QualificationQuestion } from '../../shared/capture';
 import { call } from '../../lib/api/client';
 import { FieldError, GeneralError } from '../../components/FieldError';
+import { toLocalInputValue } from '../../lib/format';
 import { ModalDialog } from '../../components/ModalDialog';
 
 interface NewEventDialogProps {
@@ -37,7 +38,8 @@ export function parseQuestions(text: string): QualificationQuestion[] {
     });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today where the rep is (toISOString would give the UTC date: yesterday in Tokyo's morning hours). */
+const today = () => toLocalInputValue(Date.now()).slice(0, 10);
 
 export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
   const { t } = useTranslation();
@@ -80,17 +82,19 @@ export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
         <h2 id="new-event-title">{t('events.newEvent')}</h2>
         <label className="field">
           <span className="field-label">{t('events.name')}</span>
-          <input {...field('name')} autoFocus required />
+          <input {...field('name')} autoFocus required maxLength={200} />
           <FieldError error={create.error} field="name" />
         </label>
         <div className="field-row">
           <label className="field">
             <span className="field-label">{t('events.venue')}</span>
-            <input {...field('venue')} />
+            <input {...field('venue')} maxLength={200} />
+            <FieldError error={create.error} field="venue" />
           </label>
           <label className="field">
             <span className="field-label">{t('events.boothField')}</span>
-            <input {...field('booth')} />
+            <input {...field('booth')} maxLength={50} />
+            <FieldError error={create.error} field="booth" />
           </label>
         </div>
         <div className="field-row">
@@ -112,12 +116,13 @@ export function NewEventDialog({ onClose, onCreated }: NewEventDialogProps) {
         </label>
         <label className="field">
           <span className="field-label">{t('events.consentVersion')}</span>
-          <input {...field('consentVersion')} />
+          <input {...field('consentVersion')} maxLength={50} />
           <FieldError error={create.error} field="consentVersion" />
         </label>
         <label className="field">
           <span className="field-label">{t('events.products')}</span>
           <textarea rows={3} {...field('products')} />
+          <FieldError error={create.error} field="products" />
         </label>
         <label className="field">
           <span className="field-label">{t('events.questions')}</span>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ApiError, call } from '../../lib/api/client';
+import { keyBelongsToFocus } from '../../lib/key-focus';
 import { SlideView } from '../presenter/SlideView';
 
 interface ContentViewerProps {
@@ -36,6 +37,7 @@ export function ContentViewer({ versionId, onClose }: ContentViewerProps) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (keyBelongsToFocus(event)) return;
       const forward = ['ArrowRight', 'ArrowDown', 'PageDown', ' '].includes(event.key);
       const back = ['ArrowLeft', 'ArrowUp', 'PageUp'].includes(event.key);
       if (!forward && !back && event.key !== 'Home' && event.key !== 'End') return;

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { keyBelongsToFocus } from '../../lib/key-focus';
 
 export interface PresenterKeyActions {
   next: () => void;
@@ -16,12 +17,12 @@ const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
 /**
  * Keyboard and clicker navigation: clickers send PageDown/PageUp (some send arrows or
- * B/period for blank). Keys typed into a form field are left alone.
+ * B/period for blank). Keys typed into a form field, and Enter or Space on a focused
+ * button, are left to it.
  */
 export function usePresenterKeys(actions: PresenterKeyActions): void {
   const handle = useEffectEvent((event: KeyboardEvent) => {
-    const target = event.target as HTMLElement | null;
-    if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+    if (keyBelongsToFocus(event)) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
     if (key === 'Escape' && actions.escape) actions.escape();

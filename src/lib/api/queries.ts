@@ -80,10 +80,16 @@ export function useUpdateSettings() {
   });
 }
 
-/** Refreshes whatever a core event says changed, in every window. */
+/**
+ * Refreshes whatever a core event says changed, in every window, and the sync status and
+ * pending list with it: a local write queues changes, and "Offline · N waiting" must count
+ * them at once, not at the next sync run.
+ */
 export function invalidateOnDataChanged(client: QueryClient): () => void {
   return subscribe('data.changed', ({ scopes }) => {
     for (const scope of scopes) void client.invalidateQueries({ queryKey: [scope] });
+    void client.invalidateQueries({ queryKey: keys.syncStatus });
+    void client.invalidateQueries({ queryKey: keys.syncPending });
   });
 }
 
