@@ -11,7 +11,7 @@ interface FocusTarget {
  * it. A window-wide handler that took those would, say, end a presentation when the rep
  * pressed Enter on "Keep presenting".
  */
-export function keyBelongsToFocus(event: Pick<KeyboardEvent, 'key' | 'target'>): boolean {
+export function keyBelongsToFocus(event: { key: string; target: unknown }): boolean {
   const target = event.target as FocusTarget | null;
   if (!target?.tagName) return false;
   if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
