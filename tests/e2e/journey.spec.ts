@@ -100,6 +100,12 @@ test('bad input in the add dialog is shown next to the field and nothing is save
   await expect(dialog.getByRole('alert')).toContainText('This is too long.');
   await expect(dialog.getByRole('alert')).toContainText('TOO_LONG');
 
+  // A cleared "when" is refused next to it, never taken for now.
+  await dialog.getByLabel(/Notes/).fill('Short note');
+  await dialog.getByLabel(/When/).fill('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByLabel(/When/).locator('xpath=..').getByRole('alert')).toContainText('INVALID_INPUT');
+
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(cards.first()).toHaveText(firstBefore ?? '');

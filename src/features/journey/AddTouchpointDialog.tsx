@@ -61,13 +61,13 @@ export function AddTouchpointDialog({
 
   const submit = () => {
     if (add.isPending) return;
-    const when = whenEdited ? Date.parse(occurredAt) : Number.NaN;
     add.mutate(
       {
         accountId,
         channel,
         stageCode,
-        ...(Number.isNaN(when) ? {} : { occurredAt: when }),
+        // An edited "when" is sent as typed: a cleared field is refused next to it, never taken for now.
+        ...(whenEdited ? { occurredAt: Date.parse(occurredAt) } : {}),
         summary,
         notes,
         nextSteps,
