@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
 import { accountCreate } from '../hub/support/mutations';
-import { startCore, type TestCore } from '../support/core';
-import { networkTo, repWithCodeOn, waitIdle } from '../support/sync';
+import { enrolledDevice, waitIdle } from '../support/sync';
 
 let hub: TestHub;
 
@@ -13,21 +12,6 @@ beforeAll(async () => {
 
 afterAll(() => hub?.close());
 
-/** A device enrolled for `territory` whose fetch goes through `wrap`. */
-async function device(territory: string, wrap: (inner: typeof fetch) => typeof fetch, pageSize?: number) {
-  const { fetch } = networkTo(hub);
-  const core = startCore({
-    demoDatasetFile: undefined,
-    fetch: wrap(fetch),
-    syncIntervalMs: 3_600_000,
-    syncTimeoutMs: 1_000,
-    ...(pageSize ? { syncPageSize: pageSize } : {}),
-  });
-  const code = await repWithCodeOn(hub.hub.database.db, hub.clock.now, [territory]);
-  await core.value('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'test laptop' });
-  return core;
-}
-
 describe('the sync engine against a hub that fails mid-answer', () => {
   it('does not count a pull cut after its first page as a recent pull', async () => {
     const source = await hub.enrol({ territories: ['kanto'] });
@@ -35,17 +19,16 @@ describe('the sync engine against a hub that fails mid-answer', () => {
     await hub.push(source, accounts);
 
     let pulls = 0;
-    const core: TestCore = await device(
-      'kanto',
-      (inner) =>
+    const core = await enrolledDevice(hub, ['kanto'], {
+      pageSize: 10,
+      wrapFetch: (inner) =>
         (async (input: string | URL | Request, init?: RequestInit) => {
           const url = String(input);
           // The second page of the pull never arrives (the venue Wi-Fi drops).
           if (url.includes('/v1/sync/pull') && ++pulls >= 2) throw new TypeError('fetch failed: ECONNRESET');
           return inner(input, init);
         }) as typeof fetch,
-      10,
-    );
+    });
     try {
       await waitIdle(core);
       const status = await core.value('sync.status', {});
@@ -70,9 +53,9 @@ describe('the sync engine against a hub that fails mid-answer', () => {
 
   it('gives up on a hub that sends the headers of an answer and then stalls', async () => {
     let stall = true;
-    const core = await device(
-      'tohoku',
-      (inner) =>
+    // Enrolment waits for its first sync to end (waitIdle gives up after 10 s); the client's timeout is 1 s.
+    const core = await enrolledDevice(hub, ['tohoku'], {
+      wrapFetch: (inner) =>
         (async (input: string | URL | Request, init?: RequestInit) => {
           const url = String(input);
           if (stall && url.includes('/v1/sync/pull')) {
@@ -87,16 +70,9 @@ describe('the sync engine against a hub that fails mid-answer', () => {
           }
           return inner(input, init);
         }) as typeof fetch,
-    );
+    });
     try {
-      // The client's timeout is 1 s; give it ten.
-      const deadline = Date.now() + 10_000;
-      let state = (await core.value('sync.status', {})).state;
-      while (state === 'syncing' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        state = (await core.value('sync.status', {})).state;
-      }
-      expect(state).not.toBe('syncing');
+      expect((await core.value('sync.status', {})).state).not.toBe('syncing');
     } finally {
       core.close();
     }

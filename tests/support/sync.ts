@@ -123,18 +123,28 @@ export interface SyncedDevice extends TestCore {
 export async function enrolledDevice(
   hub: TestHub,
   territories: string[],
-  /** `email`: the rep's, to change their territories later (`repWithCodeOn` again). */
-  options: { skewMs?: number; dataDir?: string; email?: string } = {},
+  /**
+   * `email`: the rep's, to change their territories later (`repWithCodeOn` again);
+   * `wrapFetch`: puts a fault of the test's own between the device and the network.
+   */
+  options: {
+    skewMs?: number;
+    dataDir?: string;
+    email?: string;
+    wrapFetch?: (inner: typeof fetch) => typeof fetch;
+    pageSize?: number;
+  } = {},
 ): Promise<SyncedDevice> {
   const { network, fetch } = networkTo(hub);
   const skew = options.skewMs ?? 0;
   const core = startCore({
     demoDatasetFile: undefined,
-    fetch,
+    fetch: options.wrapFetch ? options.wrapFetch(fetch) : fetch,
     syncIntervalMs: 3_600_000,
     syncTimeoutMs: 1_000,
     now: () => Date.now() + skew,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.pageSize ? { syncPageSize: options.pageSize } : {}),
   });
   const device: SyncedDevice = {
     ...core,

@@ -27,7 +27,7 @@ export function normalizeCaptureFields<T extends Pick<CaptureFields, 'emails' | 
 ): T {
   const emails = uniqueBy(
     fields.emails.map((email) => email.normalize('NFKC').trim()),
-    (email) => email.toLowerCase(),
+    emailKey,
   );
   const phones = uniqueBy(
     fields.phones.map((phone) => toE164(phone, phoneRegion) ?? phone.normalize('NFKC').trim()),

@@ -161,6 +161,11 @@ export class ContentLibrary {
     return this.byItem.get(itemId) ?? [];
   }
 
+  /** Why this version may not be shown now whatever its file (expired, retired, superseded…), or null. */
+  validityOf(version: IndexedVersion, now: number) {
+    return validityProblem(version, now, this.versionsOf(version.itemId));
+  }
+
   problemOf(version: IndexedVersion, now: number) {
     return presentabilityProblem(version, this.files.get(version.sha256), now, this.versionsOf(version.itemId));
   }

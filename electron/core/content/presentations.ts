@@ -23,7 +23,6 @@ import { readSettings } from '../settings/settings';
 import { insertTouchpoint } from '../touchpoints/add-touchpoint';
 import { getDeck, resolveEntry } from './decks';
 import { checkFile } from './file-states';
-import { validityProblem } from './presentable';
 import { refuse } from './serve';
 import { closeStretch, emptyTimes } from './slide-times';
 
@@ -273,7 +272,7 @@ export function showSlide(ctx: CoreContext, sessionId: string, position: number,
   // A version that expired (or was superseded) since the presentation started is not put on screen.
   const slide = snapshot.slides[position];
   const version = slide && !blank ? ctx.library.get(slide.versionId) : undefined;
-  const validity = version ? validityProblem(version, now, ctx.library.versionsOf(version.itemId)) : null;
+  const validity = version ? ctx.library.validityOf(version, now) : null;
   if (version && validity) refuse(version, validity);
   const unchanged = position === row.position && blank === (row.blank === 1);
   // Asking for the slide already on screen keeps its stretch running (the audience window may echo a turn).

@@ -3,7 +3,6 @@ import { AppError } from '../../../src/shared/errors';
 import type { CoreContext } from '../context';
 import { checkFile } from './file-states';
 import type { IndexedVersion } from './library-index';
-import { validityProblem } from './presentable';
 import type { ServableFile } from './servable';
 
 /** Version ids are UUIDs or similar: anything else (slashes, dots, escapes) is refused before any lookup. */
@@ -33,7 +32,7 @@ export function versionById(ctx: CoreContext, versionId: unknown): IndexedVersio
 export function resolveServable(ctx: CoreContext, versionId: unknown, force: boolean): ServableFile {
   const version = versionById(ctx, versionId);
   const now = ctx.now();
-  const validity = validityProblem(version, now, ctx.library.versionsOf(version.itemId));
+  const validity = ctx.library.validityOf(version, now);
   if (validity) refuse(version, validity);
   const file = checkFile(ctx, version, force);
   if (file.problem !== null) refuse(version, file.problem);

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Readiness, ReadinessCheck, ReadinessInput } from '../../../src/shared/readiness';
 import { AppError } from '../../../src/shared/errors';
 import { neededBlobs } from '../content/blobs';
-import { fileProblem, validityProblem } from '../content/presentable';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { pendingCount } from '../outbox/outbox';
@@ -56,37 +55,33 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
 
   // Content: every item that may be shown now, for the stage and industry, is here, intact and showable.
   // Expired, retired and superseded items are not asked for: their files are deleted on purpose.
-  const showable = (versionId: string) => {
-    const version = ctx.library.get(versionId);
-    return version && !validityProblem(version, now, ctx.library.versionsOf(version.itemId)) ? version : undefined;
-  };
-  const candidates = ctx.library.search(
-    {
-      query: '',
-      presentableOnly: false,
-      offset: 0,
-      limit: 200,
-      ...(stage ? { stage } : {}),
-      ...(industry ? { industry } : {}),
-    },
-    now,
-  ).items;
-  const relevant = candidates.filter((item) => showable(item.shown.versionId));
+  const relevant = ctx.library
+    .search(
+      {
+        query: '',
+        presentableOnly: false,
+        offset: 0,
+        limit: 200,
+        ...(stage ? { stage } : {}),
+        ...(industry ? { industry } : {}),
+      },
+      now,
+    )
+    .items.flatMap((item) => {
+      const version = ctx.library.get(item.shown.versionId);
+      return version && !ctx.library.validityOf(version, now) ? [{ title: item.shown.title, version }] : [];
+    });
   // Looked at on disk now (size and time; a changed file is hashed again), and with the verdict of its
   // structural check (a file that cannot be rendered is not ready either).
-  const missing = relevant.filter((item) => {
-    const version = ctx.library.get(item.shown.versionId);
-    return (
-      !version ||
-      fileProblem(ctx.library.fileState(version.sha256)) !== null ||
-      ctx.content.verify(version.sha256, false).state !== 'intact'
-    );
-  });
+  const missing = relevant.filter(
+    ({ version }) =>
+      ctx.library.problemOf(version, now) !== null || ctx.content.verify(version.sha256, false).state !== 'intact',
+  );
   checks.push({
     id: 'content',
     ok: missing.length === 0,
     facts: { total: relevant.length, missing: missing.length },
-    items: missing.map((item) => item.shown.title),
+    items: missing.map(({ title }) => title),
   });
 
   // Decks: nothing a rep may show expires before the day is over.
@@ -101,8 +96,7 @@ export function readiness(ctx: CoreContext, input: z.output<typeof ReadinessInpu
     const version = ctx.library.current(itemId, now);
     if (!version) return [];
     // Retired or expired already (current() falls back to such a version), or before the day is over.
-    const showableNow = showable(version.id) !== undefined;
-    if (showableNow && (version.validUntil === null || version.validUntil > until)) return [];
+    if (!ctx.library.validityOf(version, now) && (version.validUntil === null || version.validUntil > until)) return [];
     return [`${deck}: ${version.title}`];
   });
   checks.push({ id: 'deck_validity', ok: expiring.length === 0, facts: { count: expiring.length }, items: expiring });
