@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/sync-api';
-import { contactUpdate, hlc } from './support/mutations';
+import { v7 as uuidv7 } from 'uuid';
+import { contactUpdate, hlc, mutationId } from './support/mutations';
 import { exportCsv, neutraliseFormula } from '../../server/admin/csv-export';
 import { importFile, type ImportKind } from '../../server/admin/import/import-records';
 import { formatOf } from '../../server/admin/import/read-rows';
@@ -172,6 +173,58 @@ forEachDatabase('imports', (variant) => {
     expect(left.accounts.map((a) => a.name)).not.toContain('東海精密株式会社');
     expect(left.contacts.map((c) => c.name)).not.toContain('佐藤 健一');
     expect(left.touchpoints.map((tp) => tp.summary)).not.toContain('Visited the pricing page');
+  });
+
+  it("moves a contact to another territory's account with its consent and follow-ups", async () => {
+    const kansai = await t.enrol({ territories: ['kansai'] });
+    expect(
+      await run('accounts', file('kansai.csv', 'external_id,name,territory\nK-1,関西電機株式会社,kansai\n')),
+    ).toMatchObject({
+      created: 1,
+      applied: true,
+    });
+    const anna = (await visible(kanto)).contacts.find((c) => c.name === 'Anna Weber');
+    if (!anna) throw new Error('Anna Weber was not imported');
+    const about = { contactId: anna.id as string, eventId: null };
+    const results = await t.push(kanto, [
+      {
+        mutationId: mutationId(),
+        kind: 'consent.record',
+        payload: {
+          ...about,
+          id: uuidv7(),
+          textVersion: 'booth-2026',
+          method: 'verbal',
+          grantedAt: t.clock.now,
+          rep: 'Rep K',
+        },
+      },
+      {
+        mutationId: mutationId(),
+        kind: 'followup.create',
+        payload: {
+          ...about,
+          id: uuidv7(),
+          kind: 'meeting',
+          contentVersionIds: [],
+          status: 'open',
+          note: 'Demo at the Osaka office',
+          author: 'Rep K',
+          createdAt: t.clock.now,
+        },
+      },
+    ]);
+    expect(results.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const moved = JSON.stringify([{ external_id: 'C-2', account_external_id: 'K-1', name: 'Anna Weber' }]);
+    expect(await run('contacts', file('moved-contact.json', moved))).toMatchObject({ updated: 1, applied: true });
+    const { changes } = await t.pullAll(kansai);
+    const of = (kind: Change['kind']) =>
+      changes.filter((c) => c.kind === kind).map((c) => c.data as Record<string, unknown>);
+    // (The account moved to kansai above brings its own contact along.)
+    expect(of('contact').map((c) => c.name)).toContain('Anna Weber');
+    expect(of('consent').map((c) => [c.contactId, c.textVersion])).toEqual([[anna.id, 'booth-2026']]);
+    expect(of('followup').map((f) => [f.contactId, f.note])).toEqual([[anna.id, 'Demo at the Osaka office']]);
   });
 
   it('reports every broken row with its line and writes nothing', async () => {

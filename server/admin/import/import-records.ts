@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import type { z } from 'zod';
 import { ACCOUNT_FIELDS, CONTACT_FIELDS, nextHlc, type ChangeKind } from '../../../src/shared/sync-api';
@@ -337,6 +337,19 @@ async function planTouchpoints(
   return { planned, existing };
 }
 
+/** Consent records and follow-ups of the contacts `filter` (on `c`, the contact, and `a`, its account) selects. */
+const contactRecordsWhere = (filter: SQL) =>
+  sql`SELECT 'consent' AS kind, r.id, a.territory, 3 AS o FROM consent_records r JOIN contacts c ON c.id = r.contact_id
+        JOIN accounts a ON a.id = c.account_id WHERE ${filter}
+      UNION ALL
+      SELECT 'followup', f.id, a.territory, 3 FROM followups f JOIN contacts c ON c.id = f.contact_id
+        JOIN accounts a ON a.id = c.account_id WHERE ${filter}`;
+
+async function announce(tx: HubTx, query: SQL): Promise<ChangeEntry[]> {
+  const rows = await queryRows<{ kind: ChangeKind; id: string; territory: string }>(tx, query);
+  return rows.map((row) => ({ kind: row.kind, entityId: row.id, territory: row.territory }));
+}
+
 /**
  * An account moved to another territory takes its contacts and journey with it: they are
  * announced again under the new territory, so devices there receive them. (Devices of the
@@ -344,22 +357,28 @@ async function planTouchpoints(
  */
 async function recordsUnder(tx: HubTx, accountIds: string[]): Promise<ChangeEntry[]> {
   if (accountIds.length === 0) return [];
-  const rows = await queryRows<{ kind: ChangeKind; id: string; territory: string }>(
+  const ofAccounts = sql`a.id = ANY(${sql.param(accountIds)}::text[])`;
+  return announce(
     tx,
     sql`SELECT 'contact' AS kind, c.id, a.territory, 1 AS o FROM contacts c JOIN accounts a ON a.id = c.account_id
-          WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+          WHERE ${ofAccounts}
         UNION ALL
         SELECT 'touchpoint', t.id, a.territory, 2 FROM touchpoints t JOIN accounts a ON a.id = t.account_id
-          WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+          WHERE ${ofAccounts}
         UNION ALL
-        SELECT 'consent', r.id, a.territory, 3 FROM consent_records r JOIN contacts c ON c.id = r.contact_id
-          JOIN accounts a ON a.id = c.account_id WHERE a.id = ANY(${sql.param(accountIds)}::text[])
-        UNION ALL
-        SELECT 'followup', f.id, a.territory, 3 FROM followups f JOIN contacts c ON c.id = f.contact_id
-          JOIN accounts a ON a.id = c.account_id WHERE a.id = ANY(${sql.param(accountIds)}::text[])
+        ${contactRecordsWhere(ofAccounts)}
         ORDER BY o, id`,
   );
-  return rows.map((row) => ({ kind: row.kind, entityId: row.id, territory: row.territory }));
+}
+
+/**
+ * A contact moved to another account takes its consent and follow-ups along, announced
+ * under the new account's territory (the contact itself is announced with the import).
+ * Its touchpoints stay in the old account's journey, where they happened.
+ */
+async function recordsOfContacts(tx: HubTx, contactIds: string[]): Promise<ChangeEntry[]> {
+  if (contactIds.length === 0) return [];
+  return announce(tx, sql`${contactRecordsWhere(sql`c.id = ANY(${sql.param(contactIds)}::text[])`)} ORDER BY o, id`);
 }
 
 const WITHOUT_BOOKKEEPING = ({ updatedAt: _u, clocks: _c, createdAt: _a, ...rest }: Record<string, unknown>) => rest;
@@ -437,18 +456,13 @@ export async function importFile(db: HubDrizzle, options: ImportOptions): Promis
       if (errors.length > 0 || options.dryRun) throw new RollBack();
       await insertRows(tx, table, writes.map((w) => w.record) as never[], 'update');
       logChanges(writes.map((w) => ({ kind: changeKind, entityId: w.record.id as string, territory: w.territory })));
-      if (options.kind === 'accounts') {
-        const moved = writes.filter((w) => {
+      const movedBy = (field: 'territory' | 'accountId') =>
+        writes.flatMap((w) => {
           const before = (existing as Map<string, Record<string, unknown>>).get(w.record.id as string);
-          return before !== undefined && before.territory !== w.territory;
+          return before !== undefined && before[field] !== w.record[field] ? [w.record.id as string] : [];
         });
-        logChanges(
-          await recordsUnder(
-            tx,
-            moved.map((w) => w.record.id as string),
-          ),
-        );
-      }
+      if (options.kind === 'accounts') logChanges(await recordsUnder(tx, movedBy('territory')));
+      if (options.kind === 'contacts') logChanges(await recordsOfContacts(tx, movedBy('accountId')));
       report.applied = true;
     });
   } catch (error) {
