@@ -73,5 +73,7 @@ export const DownloadItem = z.object({
   received: z.number().int(),
   state: z.enum(['queued', 'downloading', 'done', 'failed', 'over_budget']),
   error: z.string().nullable(),
+  /** A file that arrived damaged is tried again from this time (ms), not at every sync. */
+  retryAt: z.number().int().nullable(),
 });
 export type DownloadItem = z.infer<typeof DownloadItem>;

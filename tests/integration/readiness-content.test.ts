@@ -7,6 +7,7 @@ import { dropUnusedBlobs, neededBlobs } from '../../electron/core/content/blobs'
 import { recordFile } from '../../electron/core/content/file-states';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { downloadContent } from '../../electron/core/sync/downloads';
+import { RefusedFiles } from '../../electron/core/sync/refused-files';
 import type { HubClient } from '../../electron/core/sync/hub-client';
 import { readiness } from '../../electron/core/sync/readiness';
 import type { ReadinessCheck } from '../../src/shared/readiness';
@@ -134,7 +135,7 @@ describe('readiness of content, and the download budget', () => {
       }),
     } as unknown as HubClient;
     // The budget holds exactly what is stored now: replacing the damaged file needs no extra room.
-    const outcome = await downloadContent(ctx, client, stored, () => {});
+    const outcome = await downloadContent(ctx, client, stored, new RefusedFiles(), () => {});
     expect(outcome.items[0]!.state).toBe('done');
   });
 

@@ -548,6 +548,21 @@ describe('content from the hub', () => {
         state: 'failed',
       });
       expect((await rep.value('content.item', { itemId: broken.itemId })).item.shown.problem).not.toBeNull();
+      // It is not fetched again at every sync, but after a wait the queue shows.
+      const requestsFor = (sha256: string) =>
+        rep.network.paths.filter((path) => path === `/v1/content/blobs/${sha256}`).length;
+      expect(requestsFor(broken.sha256)).toBe(1);
+      await rep.sync();
+      expect(requestsFor(broken.sha256)).toBe(1);
+      const waiting = (await rep.value('sync.downloads', {})).find((d) => d.sha256 === broken.sha256);
+      expect(waiting).toMatchObject({ state: 'failed', error: expect.stringContaining('SHA-256') });
+      expect(waiting!.retryAt! - Date.now()).toBeGreaterThan(60_000);
+      // Repaired on the hub; once the wait is over the device takes it.
+      copyFileSync(join(ROOT, 'resources/demo/content/02-case-study-toyo-seiko-v1.pdf'), onHub);
+      rep.advanceClock(61 * 60_000);
+      await rep.sync();
+      expect(requestsFor(broken.sha256)).toBe(2);
+      expect((await rep.value('content.item', { itemId: broken.itemId })).item.shown.problem).toBeNull();
 
       // The core stopped after a file was complete but before it moved into the store:
       // the finished part file is checked and adopted without asking the hub again.

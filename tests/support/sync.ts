@@ -117,6 +117,8 @@ export interface SyncedDevice extends TestCore {
   network: Network;
   /** Runs one sync and waits for it. */
   sync(): Promise<void>;
+  /** Moves the device's clock forward (time passing between syncs). */
+  advanceClock(ms: number): void;
 }
 
 /** A device (a real core on a temporary folder, no demo data) enrolled with the hub for `territories`. */
@@ -136,7 +138,7 @@ export async function enrolledDevice(
   } = {},
 ): Promise<SyncedDevice> {
   const { network, fetch } = networkTo(hub);
-  const skew = options.skewMs ?? 0;
+  let skew = options.skewMs ?? 0;
   const core = startCore({
     demoDatasetFile: undefined,
     fetch: options.wrapFetch ? options.wrapFetch(fetch) : fetch,
@@ -152,6 +154,9 @@ export async function enrolledDevice(
     async sync() {
       await core.value('sync.now', {});
       await waitIdle(core);
+    },
+    advanceClock(ms) {
+      skew += ms;
     },
   };
   if (!options.dataDir) {

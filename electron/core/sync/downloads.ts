@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppError } from '../../../src/shared/errors';
 import type { DownloadItem } from '../../../src/shared/sync-status';
 import { addVerifiedBlob, dropUnusedBlobs, neededBlobs } from '../content/blobs';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { GrowingFileHasher } from './file-hasher';
 import { HubRequestError, type HubClient } from './hub-client';
+import type { RefusedFiles } from './refused-files';
 
 export interface DownloadOutcome {
   items: DownloadItem[];
@@ -157,13 +159,15 @@ async function receive(
  * Brings the content files this device should hold: each is written to a `.part` file
  * that a dropped connection leaves in place, resumed with `Range` (and `If-Range`, so a
  * changed file restarts from zero), checked against its SHA-256 and moved in atomically
- * by the content store. Files that would exceed the disk budget wait, visibly; files no
- * current or upcoming version uses are deleted.
+ * by the content store. Files that would exceed the disk budget wait, visibly, and so do
+ * files that arrived damaged, until their next try; files no current or upcoming version
+ * uses are deleted.
  */
 export async function downloadContent(
   ctx: CoreContext,
   client: HubClient,
   budgetBytes: number,
+  refused: RefusedFiles,
   onProgress: (items: DownloadItem[]) => void,
 ): Promise<DownloadOutcome> {
   const removed = dropUnusedBlobs(ctx).removed;
@@ -175,12 +179,19 @@ export async function downloadContent(
     received: 0,
     state: 'queued',
     error: null,
+    retryAt: null,
   }));
   let used = storedBytes(ctx, new Set(needed.map(({ sha256 }) => sha256)));
   onProgress(items);
   for (const item of items) {
     if (used + item.size > budgetBytes) {
       item.state = 'over_budget';
+      onProgress(items);
+      continue;
+    }
+    const waiting = refused.waiting(item.sha256, ctx.now());
+    if (waiting) {
+      Object.assign(item, { state: 'failed', error: waiting.error, retryAt: waiting.retryAt });
       onProgress(items);
       continue;
     }
@@ -196,12 +207,16 @@ export async function downloadContent(
       offset < item.size ? await receive(client, item, part, offset, () => onProgress(items)) : undefined;
     try {
       addVerifiedBlob(ctx, part, item.sha256, writtenSha256);
+      refused.accept(item.sha256);
       item.state = 'done';
       used += item.size;
     } catch (error) {
-      // A corrupted file is deleted by the store; the next run downloads it again from zero.
+      // A corrupted file is deleted by the store; a later run downloads it again from zero.
       item.state = 'failed';
       item.error = error instanceof Error ? error.message : String(error);
+      if (error instanceof AppError && error.code === 'CONTENT_CORRUPTED') {
+        item.retryAt = refused.refuse(item.sha256, item.error, ctx.now());
+      }
     }
     onProgress(items);
   }

@@ -9,6 +9,7 @@ import { readSettings, updateSettings } from '../settings/settings';
 import { applyChanges } from './apply-changes';
 import { backoffDelay } from './backoff';
 import { downloadContent } from './downloads';
+import { RefusedFiles } from './refused-files';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
 import { assignTerritory, nextBatch, PUSH_BATCH_BYTES, recordPushFailure, recordPushResults } from './push';
 import type { SecretStore } from './secret-store';
@@ -48,6 +49,7 @@ export class SyncEngine {
   private lastSuccessAt: number | null = null;
   private stopped = false;
   private queue: DownloadItem[] = [];
+  private readonly refused = new RefusedFiles();
   /** Orders this engine's status snapshots for the windows (see SyncStatus.revision). */
   private readonly instance = randomUUID();
   private revision = 0;
@@ -335,7 +337,7 @@ export class SyncEngine {
     const budget = readSettings(this.ctx.conn.db).contentBudgetMb * 1024 * 1024;
     const done = (items: DownloadItem[]) =>
       items.filter((item) => item.state === 'done' || item.state === 'failed').length;
-    const outcome = await downloadContent(this.ctx, client, budget, (items) => {
+    const outcome = await downloadContent(this.ctx, client, budget, this.refused, (items) => {
       this.queue = items;
       const received = items.reduce((sum, item) => sum + item.received, 0);
       const total = items.reduce((sum, item) => sum + item.size, 0);

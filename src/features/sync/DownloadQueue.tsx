@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncDownloads } from '../../lib/api/queries';
+import { formatWhen } from '../../lib/format';
 
 function megabytes(bytes: number, language: string): string {
   return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
@@ -40,6 +41,9 @@ export function DownloadQueue() {
                   <span style={{ width: `${percent}%` }} />
                 </div>
                 {item.error && <p className="warning-text small">{item.error}</p>}
+                {item.retryAt !== null && (
+                  <p className="muted small">{t('sync.retryAt', { time: formatWhen(item.retryAt, i18n.language) })}</p>
+                )}
               </li>
             );
           })}
