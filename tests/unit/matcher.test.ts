@@ -151,4 +151,39 @@ describe('ContactMatcher', () => {
     expect(m.match({ ...blank, emails: ['anna@acme.de'] }).some((c) => c.contactId === 'c-anna')).toBe(false);
     expect(m.match({ ...blank, emails: ['anna.mueller@acme.de'] })[0]?.contactId).toBe('c-anna');
   });
+
+  it("forgets a company's old domain when the account or its last contact there changes", () => {
+    const m = matcher();
+    const domainAccounts = (email: string) =>
+      m
+        .match({ ...blank, emails: [email] })
+        .filter((c) => c.reasons.includes('email_domain'))
+        .map((c) => c.accountId);
+    m.upsertAccount({ id: 'a-triz', name: '株式会社トライツ', nameKana: 'トライツ', domains: ['triz.jp'] });
+    // triz.co.jp is still known from Taro's address.
+    expect(domainAccounts('new@triz.co.jp')).toEqual(['a-triz']);
+    expect(domainAccounts('new@triz.jp')).toEqual(['a-triz']);
+    // Anna moves to the Triz account: acme.de now points there, not to Acme, whose own domain list has it too.
+    m.upsertContact({
+      id: 'c-anna',
+      accountId: 'a-triz',
+      name: 'Anna Müller',
+      nameKana: null,
+      emails: ['anna@acme.de'],
+      phones: [],
+    });
+    expect(domainAccounts('new@acme.de').sort()).toEqual(['a-acme', 'a-triz']);
+    m.upsertAccount({ id: 'a-acme', name: 'Acme GmbH', nameKana: null, domains: [] });
+    expect(domainAccounts('new@acme.de')).toEqual(['a-triz']);
+    // Taro changes address: the domain only he gave is forgotten.
+    m.upsertContact({
+      id: 'c-taro',
+      accountId: 'a-triz',
+      name: '山田 太郎',
+      nameKana: 'ヤマダ タロウ',
+      emails: ['taro@triz.jp'],
+      phones: [],
+    });
+    expect(domainAccounts('new@triz.co.jp')).toEqual([]);
+  });
 });

@@ -114,6 +114,27 @@ function remove(map: Map<string, Set<string>>, key: string, value: string): void
   if (set?.size === 0) map.delete(key);
 }
 
+/**
+ * Domain → account, counted: an account's own domains and each of its contacts' e-mail
+ * domains add one, so the pair is forgotten only when the last of them changes.
+ */
+class DomainIndex {
+  private readonly accounts = new Map<string, Map<string, number>>();
+
+  add(domain: string, accountId: string, delta: 1 | -1): void {
+    const counts = this.accounts.get(domain) ?? new Map<string, number>();
+    const count = (counts.get(accountId) ?? 0) + delta;
+    if (count > 0) counts.set(accountId, count);
+    else counts.delete(accountId);
+    if (counts.size > 0) this.accounts.set(domain, counts);
+    else this.accounts.delete(domain);
+  }
+
+  accountsOf(domain: string): Iterable<string> {
+    return this.accounts.get(domain)?.keys() ?? [];
+  }
+}
+
 /** The reading of a name stored as "ヤマダ タロウ" is matched without its space. */
 function readingKey(kana: string | null): string {
   return kana ? personKey(kana) : '';
@@ -130,11 +151,11 @@ export class ContactMatcher {
   private readonly byPhone = new Map<string, Set<string>>();
   private readonly byName = new Map<string, Set<string>>();
   private readonly byReading = new Map<string, Set<string>>();
-  private readonly byDomain = new Map<string, Set<string>>();
+  private readonly byDomain = new DomainIndex();
   private readonly byCompany = new Map<string, Set<string>>();
   private readonly byCompanyReading = new Map<string, Set<string>>();
   private readonly contacts = new Map<string, MatchableContact>();
-  private readonly accountKeys = new Map<string, { key: string; reading: string }>();
+  private readonly accountKeys = new Map<string, { key: string; reading: string; domains: string[] }>();
 
   load(accounts: Iterable<MatchableAccount>, contacts: Iterable<MatchableContact>): void {
     for (const account of accounts) this.upsertAccount(account);
@@ -146,12 +167,22 @@ export class ContactMatcher {
     if (previous) {
       remove(this.byCompany, previous.key, account.id);
       remove(this.byCompanyReading, previous.reading, account.id);
+      for (const domain of previous.domains) this.byDomain.add(domain, account.id, -1);
     }
-    const keys = { key: companyKey(account.name), reading: account.nameKana ? companyKey(account.nameKana) : '' };
+    const keys = {
+      key: companyKey(account.name),
+      reading: account.nameKana ? companyKey(account.nameKana) : '',
+      domains: [...new Set(account.domains.map((domain) => domain.toLowerCase()))],
+    };
     this.accountKeys.set(account.id, keys);
     push(this.byCompany, keys.key, account.id);
     push(this.byCompanyReading, keys.reading, account.id);
-    for (const domain of account.domains) push(this.byDomain, domain.toLowerCase(), account.id);
+    for (const domain of keys.domains) this.byDomain.add(domain, account.id, 1);
+  }
+
+  /** The company domains a contact's e-mails give its account. */
+  private static domainsOf(contact: MatchableContact): string[] {
+    return contact.emails.flatMap((email) => emailDomain(email) ?? []);
   }
 
   upsertContact(contact: MatchableContact): void {
@@ -161,13 +192,11 @@ export class ContactMatcher {
       for (const phone of previous.phones) remove(this.byPhone, phone, previous.id);
       remove(this.byName, personKey(previous.name), previous.id);
       remove(this.byReading, readingKey(previous.nameKana), previous.id);
+      for (const domain of ContactMatcher.domainsOf(previous)) this.byDomain.add(domain, previous.accountId, -1);
     }
     this.contacts.set(contact.id, contact);
-    for (const email of contact.emails) {
-      push(this.byEmail, email.toLowerCase(), contact.id);
-      const domain = emailDomain(email);
-      if (domain) push(this.byDomain, domain, contact.accountId);
-    }
+    for (const email of contact.emails) push(this.byEmail, email.toLowerCase(), contact.id);
+    for (const domain of ContactMatcher.domainsOf(contact)) this.byDomain.add(domain, contact.accountId, 1);
     for (const phone of contact.phones) push(this.byPhone, phone, contact.id);
     push(this.byName, personKey(contact.name), contact.id);
     push(this.byReading, readingKey(contact.nameKana), contact.id);
@@ -190,7 +219,7 @@ export class ContactMatcher {
     for (const email of query.emails) {
       for (const id of this.byEmail.get(email.trim().toLowerCase()) ?? []) forContact(id, 'email');
       const domain = emailDomain(email);
-      if (domain) for (const id of this.byDomain.get(domain) ?? []) forAccount(id, 'email_domain');
+      if (domain) for (const id of this.byDomain.accountsOf(domain)) forAccount(id, 'email_domain');
     }
     for (const phone of query.phones) for (const id of this.byPhone.get(phone) ?? []) forContact(id, 'phone');
     // Names are stored as written ("山田 太郎", "Anna Müller"): try family-first and given-first.
