@@ -316,7 +316,7 @@ export const en = {
       failed: 'Failed',
       over_budget: 'Over the disk budget',
     },
-    retryAt: 'Damaged copy refused; the next try is at {{time}}.',
+    damaged: 'The hub sent a damaged copy, so it was not kept. Next try at {{time}}.',
     reviewTitle: 'Needs review',
     reviewEmpty: 'Nothing to review.',
     conflict: 'Changed on two devices: {{field}}',

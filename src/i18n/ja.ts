@@ -323,7 +323,7 @@ export const ja: Messages = {
       failed: '失敗',
       over_budget: 'ディスク容量の上限超過',
     },
-    retryAt: '破損したファイルを受け取らなかったため、{{time}} に再試行します。',
+    damaged: 'ハブから届いたファイルが破損していたため保存しませんでした。{{time}} に再試行します。',
     reviewTitle: '要確認',
     reviewEmpty: '確認が必要な項目はありません。',
     conflict: '2台の端末で変更されました：{{field}}',

@@ -40,9 +40,12 @@ export function DownloadQueue() {
                 >
                   <span style={{ width: `${percent}%` }} />
                 </div>
-                {item.error && <p className="warning-text small">{item.error}</p>}
-                {item.retryAt !== null && (
-                  <p className="muted small">{t('sync.retryAt', { time: formatWhen(item.retryAt, i18n.language) })}</p>
+                {item.retryAt !== null ? (
+                  <p className="warning-text small" title={item.error ?? undefined}>
+                    {t('sync.damaged', { time: formatWhen(item.retryAt, i18n.language) })}
+                  </p>
+                ) : (
+                  item.error && <p className="warning-text small">{item.error}</p>
                 )}
               </li>
             );
