@@ -1,0 +1,111 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PresenterScreen } from '../../src/features/presenter/PresenterScreen';
+import type { PresenterSession, PresenterSlide } from '../../src/shared/content';
+import { fakeCore } from './fake-core';
+import { renderWithApp } from './render';
+
+// pdf.js does not load in jsdom (no DOMMatrix, no canvas); these slides are images, which do not use it.
+vi.mock('../../src/lib/pdf', () => ({
+  openPdf: () => Promise.reject(new Error('no pdf.js in jsdom')),
+  renderPdfPage: () => Promise.reject(new Error('no pdf.js in jsdom')),
+}));
+
+const slide = (n: number): PresenterSlide => ({
+  versionId: `v${n}`,
+  kind: 'image',
+  mime: 'image/png',
+  page: null,
+  itemId: `i${n}`,
+  title: `Product sheet ${n}`,
+  version: 1,
+  pageCount: null,
+  notes: '',
+  keyMessages: [],
+});
+
+/** A presentation of three slides, on the second. */
+const session: PresenterSession = {
+  id: 's1',
+  deckName: 'Booth deck',
+  attendees: [],
+  slides: [slide(1), slide(2), slide(3)],
+  position: 1,
+  blank: false,
+  startedAt: Date.UTC(2026, 10, 28, 1),
+  times: [],
+  leftOut: [],
+  ended: false,
+};
+
+beforeEach(() => {
+  fakeCore.answer({
+    'presenter.get': () => session,
+    'presenter.window': () => ({ mode: 'second_display' }),
+    'presenter.show': ({ position, blank }) => ({
+      sessionId: 's1',
+      position,
+      total: 3,
+      blank,
+      slide: session.slides[position] ?? null,
+      ended: false,
+    }),
+    'presenter.end': () => ({
+      id: 's1',
+      touchpointIds: [],
+      pagesSeen: 2,
+      durationSeconds: 60,
+      keyMessagesCovered: [],
+    }),
+  });
+});
+
+/**
+ * A key pressed on a focused button, as a browser handles it: Enter activates the button on
+ * keydown, Space on keyup, unless a handler cancelled the keydown.
+ */
+function pressOn(button: HTMLElement, key: 'Enter' | ' ') {
+  button.focus();
+  const notCancelled = fireEvent.keyDown(button, { key });
+  if (notCancelled && key === 'Enter') fireEvent.click(button);
+  fireEvent.keyUp(button, { key });
+  if (notCancelled && key === ' ') fireEvent.click(button);
+}
+
+async function openPresenter() {
+  renderWithApp(<PresenterScreen sessionId="s1" />);
+  expect(await screen.findByText('Slide 2 of 3')).toBeTruthy();
+}
+
+describe("presenter keys leave a focused button's Enter and Space to the button", () => {
+  it('Enter on "Keep presenting" keeps presenting', async () => {
+    await openPresenter();
+    fireEvent.click(screen.getByRole('button', { name: 'End' }));
+
+    pressOn(screen.getByRole('button', { name: 'Keep presenting' }), 'Enter');
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('Slide 2 of 3')).toBeTruthy();
+    expect(fakeCore.callsTo('presenter.end')).toEqual([]);
+  });
+
+  it.each([
+    ['Enter', 'Enter'],
+    ['Space', ' '],
+  ] as const)('%s on "Previous" goes back', async (_name, key) => {
+    await openPresenter();
+
+    pressOn(screen.getByRole('button', { name: /Previous/ }), key);
+
+    expect(await screen.findByText('Slide 1 of 3')).toBeTruthy();
+    expect(fakeCore.callsTo('presenter.show').map(({ position }) => position)).toEqual([0]);
+  });
+
+  it('keys pressed elsewhere still turn the pages (a clicker)', async () => {
+    await openPresenter();
+
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+
+    expect(await screen.findByText('Slide 3 of 3')).toBeTruthy();
+  });
+});
