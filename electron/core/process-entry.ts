@@ -24,9 +24,13 @@ port.on('message', ({ data }) => {
   const msg = message.data;
   if (msg.type === 'init') {
     if (core) return;
-    const { deviceToken, ...options } = msg;
+    const { deviceToken, secureStorage, ...options } = msg;
     // The token is kept by main (safeStorage); the core only holds it in memory and hands changes back.
-    const secrets = new RelayedSecretStore(deviceToken ?? null, (token) => port.postMessage({ type: 'secret', token }));
+    const secrets = new RelayedSecretStore(
+      deviceToken ?? null,
+      (token) => port.postMessage({ type: 'secret', token }),
+      secureStorage,
+    );
     core = createCore({ ...options, secrets });
     core.subscribe((event, payload) => port.postMessage({ type: 'event', event, payload }));
     port.postMessage({ type: 'ready' });

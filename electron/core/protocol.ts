@@ -14,6 +14,8 @@ export const CoreInit = z.object({
   version: z.string(),
   /** The device token, decrypted by main with safeStorage; the core hands changes back in a `secret` message. */
   deviceToken: z.string().nullable().optional(),
+  /** Whether main can keep a device token encrypted by the OS (safeStorage with a real keychain). */
+  secureStorage: z.boolean(),
 });
 export type CoreInit = z.infer<typeof CoreInit>;
 

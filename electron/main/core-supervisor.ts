@@ -12,16 +12,25 @@ export interface SupervisorHooks {
   init: () => CoreInit;
 }
 
+const UNAVAILABLE: Result<never> = {
+  ok: false,
+  error: { code: 'CORE_UNAVAILABLE', message: 'The core process stopped; it is restarting.' },
+};
+
 /**
  * Starts the core process and relays calls to it. If the core dies, pending calls fail
  * with CORE_UNAVAILABLE and the core is started again: every confirmed write is already
- * committed in SQLite, so a restart loses nothing.
+ * committed in SQLite, so a restart loses nothing. A call made while no core is running
+ * fails the same way at once: Electron drops messages posted to an exited process, so
+ * waiting for its answer would wait for ever.
  */
 export class CoreSupervisor {
   private child: UtilityProcess | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
-  private ready: Promise<void> = Promise.resolve();
+  /** Whether the current child said it is ready; false if it exited first. */
+  private ready: Promise<boolean> = Promise.resolve(false);
+  private stopped = false;
 
   constructor(
     private readonly entry: string,
@@ -32,13 +41,14 @@ export class CoreSupervisor {
     const child = utilityProcess.fork(this.entry, [], { serviceName: 'OneTeam core', stdio: 'inherit' });
     this.child = child;
     this.ready = new Promise((resolve) => {
+      child.once('exit', () => resolve(false));
       child.on('message', (raw: unknown) => {
         const message = FromCore.safeParse(raw);
         if (!message.success) return;
         const msg = message.data;
-        if (msg.type === 'ready') resolve();
+        if (msg.type === 'ready') resolve(true);
         else if (msg.type === 'event') this.hooks.onEvent(msg.event, msg.payload);
-        else if (msg.type === 'secret') this.hooks.onSecret(msg.token);
+        else if (msg.type === 'secret') this.keepSecret(msg.token);
         else {
           this.pending.get(msg.id)?.(msg.result as Result<unknown>);
           this.pending.delete(msg.id);
@@ -46,14 +56,11 @@ export class CoreSupervisor {
       });
     });
     child.on('exit', () => {
-      for (const settle of this.pending.values()) {
-        settle({
-          ok: false,
-          error: { code: 'CORE_UNAVAILABLE', message: 'The core process stopped; it is restarting.' },
-        });
-      }
+      for (const settle of this.pending.values()) settle(UNAVAILABLE);
       this.pending.clear();
-      if (this.child === child) setTimeout(() => this.start(), 500);
+      if (this.child !== child) return;
+      this.child = undefined;
+      if (!this.stopped) setTimeout(() => this.start(), 500);
     });
     child.postMessage(this.hooks.init());
   }
@@ -68,15 +75,29 @@ export class CoreSupervisor {
   }
 
   private async request(message: (id: number) => ToCore): Promise<Result<unknown>> {
-    await this.ready;
+    const child = this.child;
+    if (!child || !(await this.ready) || this.child !== child) return UNAVAILABLE;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.child?.postMessage(message(id));
+      child.postMessage(message(id));
     });
   }
 
+  /**
+   * The core checked before enrolling that the token can be kept (CoreInit.secureStorage);
+   * a keychain that fails after that must not take main down with an uncaught exception.
+   */
+  private keepSecret(token: string | null): void {
+    try {
+      this.hooks.onSecret(token);
+    } catch (error) {
+      console.error('The device token could not be kept:', error);
+    }
+  }
+
   stop(): void {
+    this.stopped = true;
     const child = this.child;
     this.child = undefined;
     child?.kill();

@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: nativeBinding(),
       version: app.getVersion(),
       deviceToken: tokens.read(),
+      secureStorage: tokens.available(),
     }),
     onEvent: broadcastEvent,
     onSecret: (token) => tokens.write(token),

@@ -9,8 +9,18 @@ import { safeStorage } from 'electron';
 export class TokenStore {
   constructor(private readonly file: string) {}
 
+  /**
+   * Whether the OS keychain can encrypt the token. On Linux without a secret service,
+   * Electron falls back to `basic_text`, a hard-coded key: that is no protection, so it
+   * counts as unavailable and the app refuses to enrol instead of pretending.
+   */
+  available(): boolean {
+    if (!safeStorage.isEncryptionAvailable()) return false;
+    return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+  }
+
   read(): string | null {
-    if (!existsSync(this.file) || !safeStorage.isEncryptionAvailable()) return null;
+    if (!existsSync(this.file) || !this.available()) return null;
     try {
       return safeStorage.decryptString(readFileSync(this.file));
     } catch {
@@ -24,8 +34,7 @@ export class TokenStore {
       rmSync(this.file, { force: true });
       return;
     }
-    if (!safeStorage.isEncryptionAvailable())
-      throw new Error('The operating system offers no secure storage for the device token.');
+    if (!this.available()) throw new Error('The operating system offers no secure storage for the device token.');
     writeFileSync(this.file, safeStorage.encryptString(token), { mode: 0o600 });
   }
 }

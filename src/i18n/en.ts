@@ -600,6 +600,8 @@ export const en = {
     ENROLMENT_INVALID: 'This enrolment code is not valid (used, expired or mistyped).',
     TOO_LONG: 'This is too long.',
     DB_UNAVAILABLE: 'The local database is not available.',
+    SECURE_STORAGE_UNAVAILABLE:
+      'This computer offers no secure storage (keychain) for the hub sign-in. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
     DB_CORRUPT: 'The local database file is damaged.',
     DB_TOO_NEW: 'The database was written by a newer version of the app. Please update.',
     FORBIDDEN: 'This action is not allowed.',

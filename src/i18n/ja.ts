@@ -608,6 +608,8 @@ export const ja: Messages = {
     ENROLMENT_INVALID: 'この登録コードは無効です（使用済み・期限切れ・入力ミス）。',
     TOO_LONG: '文字数が多すぎます。',
     DB_UNAVAILABLE: 'ローカルデータベースを利用できません。',
+    SECURE_STORAGE_UNAVAILABLE:
+      'このコンピューターにはハブのサインイン情報を安全に保存する場所（キーチェーン）がありません。Linux ではキーリング（GNOME Keyring または KWallet）を導入してロックを解除してから、もう一度お試しください。',
     DB_CORRUPT: 'ローカルデータベースのファイルが破損しています。',
     DB_TOO_NEW: 'このデータベースは新しいバージョンのアプリで作成されました。アプリを更新してください。',
     FORBIDDEN: 'この操作は許可されていません。',

@@ -11,7 +11,8 @@ import { addUser } from '../../server/admin/people';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
 import { ROOT } from '../support/paths';
-import { enrolledDevice, waitIdle, type SyncedDevice } from '../support/sync';
+import { startCore } from '../support/core';
+import { enrolledDevice, networkTo, repWithCodeOn, waitIdle, type SyncedDevice } from '../support/sync';
 
 let hub: TestHub;
 
@@ -472,6 +473,24 @@ describe('sync between two devices and the hub', () => {
     } finally {
       ahead.close();
       behind.close();
+    }
+  });
+
+  it('refuses to enrol where the OS cannot keep the token safe, before the one-time code is spent', async () => {
+    const { network, fetch } = networkTo(hub);
+    const core = startCore({
+      demoDatasetFile: undefined,
+      fetch,
+      secrets: { available: false, read: () => null, write: () => expect.unreachable('no token to keep') },
+    });
+    try {
+      const code = await repWithCodeOn(hub.hub.database.db, hub.clock.now, ['kanto']);
+      const refused = await core.dispatch('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'no keyring' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SECURE_STORAGE_UNAVAILABLE' } });
+      expect(network.paths).toEqual([]);
+      expect((await core.value('sync.status', {})).state).toBe('not_enrolled');
+    } finally {
+      core.close();
     }
   });
 

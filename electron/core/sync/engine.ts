@@ -115,6 +115,12 @@ export class SyncEngine {
   async enrol(hubUrl: string, code: string, deviceName: string): Promise<SyncStatus> {
     if (readSyncState(this.ctx.conn.db))
       throw new AppError('ALREADY_ENROLLED', 'This device is already enrolled. Sign out first.');
+    // Checked before the one-time code is spent: a token that cannot be kept would be lost at the next start.
+    if (!this.options.secrets.available)
+      throw new AppError(
+        'SECURE_STORAGE_UNAVAILABLE',
+        'The operating system offers no secure storage for the device token.',
+      );
     let url: URL;
     try {
       url = new URL(hubUrl);

@@ -6,11 +6,15 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
  * browser test host and in tests it is a file only the user can read.
  */
 export interface SecretStore {
+  /** Whether a token can be kept safely here; enrolment is refused before it starts when not. */
+  readonly available: boolean;
   read(): string | null;
   write(token: string | null): void;
 }
 
 export class FileSecretStore implements SecretStore {
+  readonly available = true;
+
   constructor(private readonly file: string) {}
 
   read(): string | null {
@@ -27,11 +31,15 @@ export class FileSecretStore implements SecretStore {
   }
 }
 
-/** A store whose value lives in memory and is handed back to the owner on every change (the Electron core process). */
+/**
+ * A store whose value lives in memory and is handed back to the owner on every change (the
+ * Electron core process); `available` is main's answer on whether the OS keychain can keep it.
+ */
 export class RelayedSecretStore implements SecretStore {
   constructor(
     private value: string | null,
     private readonly persist: (token: string | null) => void,
+    readonly available: boolean,
   ) {}
 
   read(): string | null {
