@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,8 +37,16 @@ class FakeChild extends EventEmitter {
 
 const children: FakeChild[] = [];
 const keychain = { available: true, backend: 'gnome_libsecret' };
+const schemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
+let contentHandler: ((request: Request) => Promise<Response>) | undefined;
 
 vi.mock('electron', () => ({
+  protocol: {
+    registerSchemesAsPrivileged: (list: typeof schemes) => schemes.push(...list),
+    handle: (_scheme: string, handler: typeof contentHandler) => {
+      contentHandler = handler;
+    },
+  },
   utilityProcess: {
     fork: () => {
       const child = new FakeChild();
@@ -56,6 +64,8 @@ vi.mock('electron', () => ({
 
 const { CoreSupervisor } = await import('../../electron/main/core-supervisor');
 const { TokenStore } = await import('../../electron/main/token-store');
+const { handleContentProtocol, registerContentScheme } = await import('../../electron/main/content-protocol');
+const { fingerprintOf } = await import('../../electron/core/content/store');
 
 function supervisor(onSecret: (token: string | null) => void = () => undefined) {
   return new CoreSupervisor('core.js', {
@@ -133,5 +143,39 @@ describe('the device token store', () => {
     keychain.backend = 'basic_text';
     expect(store.available()).toBe(process.platform !== 'linux');
     if (process.platform === 'linux') expect(() => store.write('device-token')).toThrow();
+  });
+});
+
+describe('the content protocol', () => {
+  /** A file as the core verified it: its path, type and fingerprint. */
+  const verified = (path: string) => ({
+    ok: true as const,
+    value: { path, mime: 'application/pdf', size: statSync(path).size, fingerprint: fingerprintOf(statSync(path)) },
+  });
+
+  it("takes part in CORS, so the app's page (another origin) can fetch a PDF", async () => {
+    registerContentScheme();
+    expect(schemes).toEqual([expect.objectContaining({ privileges: expect.objectContaining({ corsEnabled: true }) })]);
+    const path = join(mkdtempSync(join(tmpdir(), 'content-')), 'file.pdf');
+    writeFileSync(path, '%PDF-1.7\n%%EOF\n');
+    handleContentProtocol(async () => verified(path));
+    const response = await contentHandler!(new Request('oneteam-content://version/v1'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.text()).toBe('%PDF-1.7\n%%EOF\n');
+    const refused = await contentHandler!(new Request('oneteam-content://other/v1'));
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await refused.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses with a code a file removed between the check and the read (a sync dropped it)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'content-')), 'file.pdf');
+    writeFileSync(path, '%PDF-1.7\n%%EOF\n');
+    const answer = verified(path);
+    rmSync(path);
+    handleContentProtocol(async () => answer);
+    const response = await contentHandler!(new Request('oneteam-content://version/v1'));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'CONTENT_FILE_MISSING' } });
   });
 });

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { byteRanges } from '../../../src/shared/byte-ranges';
 import type { ErrorInfo } from '../../../src/shared/errors';
@@ -42,7 +42,13 @@ function requestedRange(request: Request, size: number): { start: number; end: n
  * expires must not be shown from a cache tomorrow.
  */
 export async function contentResponse(request: Request, file: ServableFile): Promise<Response> {
-  const handle = await open(file.path, 'r');
+  let handle: FileHandle;
+  try {
+    handle = await open(file.path, 'r');
+  } catch {
+    // A sync that dropped the file (its version expired or was replaced) ran after the check.
+    return errorResponse({ code: 'CONTENT_FILE_MISSING', message: 'The file was removed after it was checked.' });
+  }
   const stats = await handle.stat();
   if (!sameFingerprint(fingerprintOf(stats), file.fingerprint)) {
     await handle.close();
