@@ -6,11 +6,15 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+/** `await import(...)` is not an import declaration: no-restricted-imports does not see it. */
+const noDynamicImport = (regex, message) => ({ selector: `ImportExpression[source.value=/${regex}/]`, message });
+
 /**
  * Process boundaries, enforced (as Signal and VS Code do):
  * - the renderer (src/) may not import electron/ code, Electron or Node built-ins;
  * - src/shared/ imports nothing outside itself (npm packages such as zod are fine);
- * - the core (electron/core/) never imports Electron, so it runs under plain Node.
+ * - the core (electron/core/) never imports Electron or the shell, so it runs under plain Node;
+ * - the preload (electron/preload/) exposes the contract only: no Node built-ins, no core.
  */
 export default tseslint.config(
   {
@@ -44,6 +48,13 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        noDynamicImport(
+          '^(node:|electron|better-sqlite3)',
+          'The renderer is sandboxed: no Node, Electron or native modules.',
+        ),
       ],
     },
   },
@@ -98,9 +109,34 @@ export default tseslint.config(
             },
           ],
           patterns: [
+            { regex: '^electron/', message: 'The core runs under plain Node: no part of Electron.' },
             {
-              group: ['**/electron/main/**', '**/electron/preload/**', '../main/*', '../preload/*'],
+              regex: '^(\\.\\./)+(main|preload|web-host)(/|$)|/electron/(main|preload|web-host)(/|$)',
               message: 'The core does not depend on the shell.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        noDynamicImport('^electron(\\/|$)', 'The core runs under plain Node: no Electron.'),
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The preload is sandboxed and exposes the contract only: no Node built-ins.',
+          })),
+          patterns: [
+            {
+              regex: '^\\.\\./(core|main|web-host)(/|$)',
+              message: 'The preload exposes the contract only; the core is reached through main.',
             },
           ],
         },
