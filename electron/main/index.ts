@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { appWebPreferences } from './app-window';
 import { AudienceWindow } from './audience-window';
@@ -9,9 +10,9 @@ import { broadcastEvent, relayCalls } from './ipc-relay';
 import { applySecurityPolicy } from './security';
 import { TokenStore } from './token-store';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-const rendererUrl = devServerUrl ?? new URL(`file://${rendererFile}`).href;
+// Development settings: an installed app ignores them, so nothing in its environment can point it elsewhere.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 function isAppUrl(url: string): boolean {
   try {
@@ -51,8 +52,8 @@ function createMainWindow(): BrowserWindow {
 
 applySecurityPolicy(isAppUrl);
 registerContentScheme();
-// Tests (and a second profile) point the app at their own folder before anything reads it.
-if (process.env.ONETEAM_USER_DATA) app.setPath('userData', process.env.ONETEAM_USER_DATA);
+// Tests point a development build at their own folder before anything reads it.
+if (!app.isPackaged && process.env.ONETEAM_USER_DATA) app.setPath('userData', process.env.ONETEAM_USER_DATA);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -8,8 +8,12 @@ import { isSafeExternalUrl } from './trusted-url';
 export function applySecurityPolicy(isAppUrl: (url: string) => boolean): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+    // Every frame's navigation and every redirect, not only the main frame's own links.
+    contents.on('will-frame-navigate', (details) => {
+      if (!isAppUrl(details.url)) details.preventDefault();
+    });
+    contents.on('will-redirect', (details) => {
+      if (!isAppUrl(details.url)) details.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
