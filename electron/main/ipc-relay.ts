@@ -28,7 +28,13 @@ export function relayCalls(core: CoreSupervisor, isAppUrl: (url: string) => bool
         return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${String(method)}` } };
       }
       const handler = own[method];
-      return handler ? handler(input, window) : core.call(method, input);
+      if (!handler) return core.call(method, input);
+      try {
+        return handler(input, window);
+      } catch (error) {
+        // Like the core's answers: a failure reaches the renderer with a code, never as a bare rejection.
+        return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
+      }
     },
   );
 }
