@@ -4,6 +4,7 @@
  * Prints "READY http://H:P" once it listens; SIGINT/SIGTERM shut it down gracefully.
  */
 import { parseArgs } from 'node:util';
+import { AppError } from '../src/shared/errors';
 import { dataDirLayout, DEFAULT_MAX_BODY_BYTES, startHub } from './hub';
 import { createLogger } from './logger';
 
@@ -39,6 +40,14 @@ const hub = await startHub({
   port,
   logger,
   maxBodyBytes: values['max-body-mb'] ? Number(values['max-body-mb']) * 1024 * 1024 : DEFAULT_MAX_BODY_BYTES,
+}).catch((error: unknown) => {
+  // A refusal the admin can act on (a database from a newer hub, a data folder in use) is said plainly.
+  if (error instanceof AppError) {
+    logger.fatal({ code: error.code }, error.message);
+    console.error(`${error.code}: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 logger.info({ url: hub.url, database: hub.database.kind }, 'hub listening');
 console.log(`READY ${hub.url}`);

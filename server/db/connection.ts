@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { refuseUnknownMigrations } from './migration-guard';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -36,21 +37,29 @@ const INT8_OID = 20;
 /** Serializes migrations when several hub processes start against one PostgreSQL server. */
 const MIGRATION_LOCK = 0x6875625f6d6967n; // "hub_mig"
 
-/** Opens the database and applies pending migrations before anything else may use it. */
+/**
+ * Opens the database and applies pending migrations before anything else may use it.
+ * A database holding a migration this build does not know (written by a newer hub) is
+ * refused with DB_TOO_NEW before anything is written.
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<HubDatabase> {
   if (target.kind === 'pglite') {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
     const unlock = target.dir ? lockDataDir(target.dir) : () => undefined;
+    let client: PGlite | undefined;
     try {
-      const client = await PGlite.create(target.dir ?? undefined);
-      const db = drizzlePglite(client, { schema });
+      client = await PGlite.create(target.dir ?? undefined);
+      const opened = client;
+      await refuseUnknownMigrations((text) => opened.query(text), MIGRATIONS_FOLDER);
+      const db = drizzlePglite(opened, { schema });
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
       const close = async () => {
-        await client.close();
+        await opened.close();
         unlock();
       };
       return { db: db as unknown as HubDrizzle, kind: 'pglite', close };
     } catch (error) {
+      await client?.close().catch(() => undefined);
       unlock();
       throw error;
     }
@@ -64,13 +73,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<HubDatabase>
     },
   });
   const db = drizzleNodePg(pool, { schema });
-  const lockClient = await pool.connect();
   try {
-    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
-    await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]).catch(() => undefined);
-    lockClient.release();
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
+      // Under the lock: a newer hub migrating the same server right now is seen here.
+      await refuseUnknownMigrations((text) => lockClient.query(text), MIGRATIONS_FOLDER);
+      await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]).catch(() => undefined);
+      lockClient.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
   return { db: db as unknown as HubDrizzle, kind: 'postgres', close: () => pool.end() };
 }
