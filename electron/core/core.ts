@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract';
-import { AppError, toErrorInfo, type ErrorInfo, type Result } from '../../src/shared/errors';
+import { AppError, canStartFresh, toErrorInfo, type ErrorInfo, type Result } from '../../src/shared/errors';
 import { accountFacets, getAccount, indexedAccounts } from './accounts/accounts';
-import { assertNothingUnprotected, captureHandlers } from './capture/handlers';
+import { assertNoUnprotectedWork, captureHandlers } from './capture/handlers';
 import { ContactMatcher } from './capture/matcher';
 import { contentHandlers } from './content/handlers';
 import { demoContentDir, openContent, prepareContent } from './content/open-content';
 import { resolveServable } from './content/serve';
 import type { ServableFile } from './content/servable';
 import type { CoreContext } from './context';
-import { openDatabase, type Connection } from './db/connection';
+import { isUnreadable, openDatabase, type Connection } from './db/connection';
 import { readDatasetFile, insertDataset } from './demo/load';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { overview } from './journey/overview';
@@ -121,6 +121,14 @@ export function createCore(options: CoreOptions): Core {
       return { kind: 'ready', ctx, engine };
     } catch (error) {
       conn?.sqlite.close();
+      // Damage SQLite only finds when it reads a page (after the open) is still an unreadable file.
+      if (isUnreadable(error)) {
+        const message = error instanceof Error ? error.message : String(error);
+        return {
+          kind: 'recovery',
+          error: { code: 'DB_CORRUPT', message: `The database file cannot be read: ${message}` },
+        };
+      }
       return { kind: 'recovery', error: toErrorInfo(error) };
     }
   }
@@ -159,11 +167,21 @@ export function createCore(options: CoreOptions): Core {
     'app.recover': () => {
       if (state.kind === 'ready')
         throw new AppError('INVALID_INPUT', 'The database is fine; there is nothing to recover.');
+      // Only a file that cannot be read at all is moved aside. A database that is too new,
+      // failed a migration or is merely unavailable is intact and may hold unsynced work:
+      // starting fresh would hide that work from the app (and from sync) for good.
+      if (!canStartFresh(state.error.code)) {
+        throw new AppError(
+          state.error.code,
+          `Not starting fresh: the database is not damaged (${state.error.message}). It is kept as it is; update the app or try again.`,
+        );
+      }
       return { movedTo: startFresh('unreadable') };
     },
     'app.resetData': async () => {
       const { ctx, engine } = running();
-      assertNothingUnprotected(ctx);
+      // The same rule as signing out: every queued change, not only captures.
+      assertNoUnprotectedWork(ctx);
       engine.stop();
       await engine.idle();
       ctx.conn.sqlite.close();

@@ -113,6 +113,11 @@ export const en = {
     startFresh: 'Keep the file and start fresh',
     quit: 'Quit',
     movedTo: 'The damaged file was kept as {{path}}',
+    tooNewTitle: 'Update OneTeam Field to open your data',
+    tooNewBody:
+      'Your data was saved by a newer version of OneTeam Field than this one. It is intact, including anything not yet synced, but this version cannot open it. Install the latest version of the app, then open it again.',
+    keptBody:
+      'Your data has not been deleted, and it may hold work that is not synced yet, so the app will not start over without it. Quit and open the app again; if this keeps happening, install the latest version or contact support with the details below.',
   },
   events: {
     title: 'Events',
@@ -552,8 +557,8 @@ export const en = {
     recheck: 'Check again',
     syncNow: 'Sync now',
     content: {
-      ok: 'All {{total}} approved items for this stage and industry are on this laptop.',
-      fail: '{{missing}} of {{total}} approved items are missing or damaged on this laptop.',
+      ok: 'Every approved item for this stage and industry is on this laptop ({{total}}).',
+      fail: 'Approved items missing or damaged on this laptop: {{missing}} of {{total}}.',
       action: 'Sync while you have a connection: the files download in the background.',
     },
     deck_validity: {
@@ -590,20 +595,23 @@ export const en = {
     UNKNOWN_STAGE: 'This buying stage does not exist.',
     UNKNOWN_CONTACT: 'This contact is not at this account.',
     CAPTURE_INCOMPLETE: 'Enter at least a name or an e-mail address.',
-    UNSYNCED_WORK: 'Some captures exist only on this device. Sync, or write an encrypted export first.',
+    UNSYNCED_WORK:
+      'Some changes exist only on this device. Sync first (captured visitors can also be kept safe in an encrypted export).',
     WEAK_PASSWORD: 'Use a password of at least 8 characters.',
     WRONG_PASSWORD: 'The password does not open this file.',
     INVALID_FILE: 'This is not a OneTeam export file.',
     ALREADY_ENROLLED: 'This device is already connected to a hub.',
+    SECURE_STORAGE_UNAVAILABLE:
+      'This computer offers no secure storage (keychain) for the hub sign-in. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
     NOT_ENROLLED: 'This device is not connected to a hub.',
     HUB_UNREACHABLE: 'The hub cannot be reached at this address.',
     ENROLMENT_INVALID: 'This enrolment code is not valid (used, expired or mistyped).',
     TOO_LONG: 'This is too long.',
     DB_UNAVAILABLE: 'The local database is not available.',
-    SECURE_STORAGE_UNAVAILABLE:
-      'This computer offers no secure storage (keychain) for the hub sign-in. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
     DB_CORRUPT: 'The local database file is damaged.',
     DB_TOO_NEW: 'The database was written by a newer version of the app. Please update.',
+    DB_MIGRATION_FAILED:
+      'This version of the app could not update the local database to its format. The database was left as it was.',
     FORBIDDEN: 'This action is not allowed.',
     UNAUTHORIZED: 'Your session has expired. Reload the app.',
     CORE_UNAVAILABLE: 'The app is restarting its data service. Try again in a moment.',

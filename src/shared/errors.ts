@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'DB_UNAVAILABLE',
   'DB_CORRUPT',
   'DB_TOO_NEW',
+  'DB_MIGRATION_FAILED',
   'FORBIDDEN',
   'UNAUTHORIZED',
   'CORE_UNAVAILABLE',
@@ -80,4 +81,14 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) return error.toInfo();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };
+}
+
+/**
+ * Whether the recovery screen may offer "start fresh" (move the database aside and create a
+ * new one) after an open failure with this code. Only for a file that cannot be read at
+ * all: a database that is too new, failed a migration or is merely unavailable is intact
+ * and may hold work that exists nowhere else, so the answer there is to update or retry.
+ */
+export function canStartFresh(code: ErrorCode): boolean {
+  return code === 'DB_CORRUPT';
 }

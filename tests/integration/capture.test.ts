@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../../electron/core/core';
 import type { CaptureFieldsInput } from '../../src/shared/capture';
 import { Mutation } from '../../src/shared/sync-api';
 import { startCore, type TestCore } from '../support/core';
+import { tempDir } from '../support/paths';
 
 let core: TestCore;
 let eventId: string;
@@ -475,5 +476,165 @@ describe('what the booth taught us about a known contact', () => {
     expect(queued).toHaveLength(1);
     const update = Mutation.parse({ ...queued[0], payload: JSON.parse(queued[0]!.payload) });
     expect(Object.keys((update.payload as { fields: object }).fields)).toEqual(['consent']);
+  });
+});
+
+describe('resetting data', () => {
+  it('is refused while any queued change exists only on this device (the rule signing out uses)', async () => {
+    const laptop = startCore();
+    const pending = () => {
+      const db = new Database(join(laptop.dataDir, DATABASE_FILE), { readonly: true });
+      const { n } = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number };
+      db.close();
+      return n;
+    };
+    try {
+      const [account] = (await laptop.value('accounts.search', { limit: 1 })).items;
+      // A meeting note logged from the journey: no capture at all.
+      await laptop.value('touchpoints.add', {
+        accountId: account!.id,
+        channel: 'meeting',
+        stageCode: 'requirements_building',
+        summary: '要件レビュー',
+        notes: 'Asked for the security overview',
+      });
+      expect(pending()).toBe(1);
+      expect(await laptop.dispatch('app.resetData', { confirm: true })).toMatchObject({
+        ok: false,
+        error: { code: 'UNSYNCED_WORK' },
+      });
+      expect(pending()).toBe(1);
+
+      // A capture whose booth touchpoint the hub already has, while its consent record and
+      // follow-up still wait behind a push batch boundary.
+      const eventId = (
+        await laptop.value('events.create', {
+          name: 'Batch Boundary Expo',
+          startsOn: '2026-12-01',
+          endsOn: '2026-12-01',
+          consentText: 'OK to contact',
+          consentVersion: 'b-1',
+        })
+      ).id;
+      await laptop.value('capture.save', {
+        eventId,
+        language: 'ja',
+        fields: visitor({
+          consent: { given: true, method: 'checkbox' },
+          followUp: { kind: 'meeting', contentVersionIds: [] },
+        }),
+      });
+      const db = new Database(join(laptop.dataDir, DATABASE_FILE));
+      db.prepare("UPDATE outbox SET state = 'done' WHERE kind NOT IN ('consent.record', 'followup.create')").run();
+      db.close();
+      expect(pending()).toBe(2);
+      expect(await laptop.dispatch('app.resetData', { confirm: true })).toMatchObject({
+        ok: false,
+        error: { code: 'UNSYNCED_WORK' },
+      });
+
+      // Once the hub has everything, the reset goes ahead.
+      const synced = new Database(join(laptop.dataDir, DATABASE_FILE));
+      synced.prepare("UPDATE outbox SET state = 'done'").run();
+      synced.close();
+      expect(await laptop.value('app.resetData', { confirm: true })).toEqual({ reset: true });
+      expect(pending()).toBe(0);
+      expect((await laptop.value('events.list', {})).map((event) => event.id)).not.toContain(eventId);
+    } finally {
+      laptop.close();
+    }
+  });
+});
+
+describe('importing an export', () => {
+  it('refuses key-derivation parameters the app does not write as INVALID_FILE, before deriving any key', async () => {
+    const laptop = startCore({ demoDatasetFile: undefined });
+    try {
+      const eventId = (
+        await laptop.value('events.create', {
+          name: 'KDF Expo',
+          startsOn: '2026-12-01',
+          endsOn: '2026-12-01',
+          consentText: 'OK to contact',
+          consentVersion: 'k-1',
+        })
+      ).id;
+      await laptop.value('capture.save', { eventId, language: 'ja', fields: visitor() });
+      const { dataBase64 } = await laptop.value('capture.export', { eventId, password: 'booth-password-1' });
+      const envelope = JSON.parse(Buffer.from(dataBase64, 'base64').toString('utf8')) as {
+        kdf: Record<string, unknown>;
+        tag: string;
+      };
+      const altered = (change: (copy: typeof envelope) => void) => {
+        const copy = structuredClone(envelope);
+        change(copy);
+        return Buffer.from(JSON.stringify(copy)).toString('base64');
+      };
+      const files = [
+        altered((e) => (e.kdf.p = 40)), // ~40 times the work: seconds of a blocked core (2 ** 20 would be hours)
+        altered((e) => (e.kdf.N = 2 ** 20)), // a gigabyte of memory
+        altered((e) => (e.kdf.r = 1)), // cheaper is no better: not what the app writes
+        altered((e) => (e.kdf.salt = '')),
+        altered((e) => (e.tag = Buffer.alloc(4).toString('base64'))), // a 4-byte tag would be easy to forge
+      ];
+      for (const file of files) {
+        const started = Date.now();
+        expect(
+          await laptop.dispatch('capture.import', { dataBase64: file, password: 'booth-password-1' }),
+        ).toMatchObject({
+          ok: false,
+          error: { code: 'INVALID_FILE' },
+        });
+        expect(Date.now() - started).toBeLessThan(2_000);
+      }
+      // The file as written still opens.
+      expect(await laptop.value('capture.import', { dataBase64, password: 'booth-password-1' })).toEqual({
+        captures: 0,
+        alreadyPresent: 1,
+      });
+    } finally {
+      laptop.close();
+    }
+  });
+});
+
+describe('a crash-saved draft', () => {
+  it('keeps every field that still parses when one does not (a draft written by another build)', async () => {
+    const dataDir = tempDir();
+    const first = startCore({ dataDir, demoDatasetFile: undefined });
+    const eventId = (
+      await first.value('events.create', {
+        name: 'Draft Expo',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-01',
+        consentText: 'OK to contact',
+        consentVersion: 'd-1',
+      })
+    ).id;
+    await first.value('capture.draft.save', {
+      eventId,
+      fields: visitor({ familyName: '下書き', company: '株式会社途中', emails: ['half@typed.example.jp'] }),
+    });
+    first.close();
+    // The same row as a build that knows one more scan source and one more rating wrote it.
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.prepare("UPDATE capture_drafts SET fields = json_set(fields, '$.source', 'ocr', '$.rating', 'lukewarm')").run();
+    db.close();
+
+    const second = startCore({ dataDir, demoDatasetFile: undefined });
+    try {
+      const draft = await second.value('capture.draft.get', { eventId });
+      expect(draft?.fields).toMatchObject({
+        familyName: '下書き',
+        givenName: '一郎',
+        company: '株式会社途中',
+        emails: ['half@typed.example.jp'],
+        phones: ['+81355551234'],
+        source: 'typed',
+        rating: null,
+      });
+    } finally {
+      second.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { CaptureFields, type CaptureFields as Fields } from '../../../src/shared/capture';
+import { DraftFields, type CaptureFields as Fields } from '../../../src/shared/capture';
 import type { CoreContext } from '../context';
 import { captureDrafts } from '../db/schema';
 
@@ -21,8 +21,10 @@ export function saveDraft(ctx: CoreContext, eventId: string, fields: Fields): { 
 export function readDraft(ctx: CoreContext, eventId: string): { fields: Fields; savedAt: number } | null {
   const row = ctx.conn.db.select().from(captureDrafts).where(eq(captureDrafts.eventId, eventId)).get();
   if (!row) return null;
-  // A draft from an older build that no longer parses is dropped rather than blocking the form.
-  const parsed = CaptureFields.safeParse(row.fields);
+  // Field by field: a value this build no longer accepts (another build's scan source or
+  // rating, a tightened limit) falls back to empty, and the rest of the visitor is kept.
+  // Only a row that is not a set of fields at all is dropped rather than blocking the form.
+  const parsed = DraftFields.safeParse(row.fields);
   return parsed.success ? { fields: parsed.data, savedAt: row.updatedAt } : null;
 }
 

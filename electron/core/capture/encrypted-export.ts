@@ -32,27 +32,39 @@ const Payload = z.object({
 });
 type Payload = z.infer<typeof Payload>;
 
+/** The scrypt cost this app writes, and the only one it reads (see Envelope). */
+const KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const base64Of = (bytes: number) =>
+  z.string().refine((value) => Buffer.from(value, 'base64').length === bytes, `not ${bytes} bytes`);
+
+/**
+ * The file's outer layer. The key-derivation parameters must be exactly the ones this app
+ * writes: scrypt blocks the core while it runs, so a damaged or crafted file must not
+ * choose its cost (a large p or N would freeze the app for hours or take gigabytes).
+ */
 const Envelope = z.object({
   format: z.literal('oneteam-capture-export'),
   version: z.literal(1),
   kdf: z.object({
     name: z.literal('scrypt'),
-    N: z.number().int(),
-    r: z.number().int(),
-    p: z.number().int(),
-    salt: z.string(),
+    N: z.literal(KDF.N),
+    r: z.literal(KDF.r),
+    p: z.literal(KDF.p),
+    salt: base64Of(SALT_BYTES),
   }),
   cipher: z.literal('aes-256-gcm'),
-  iv: z.string(),
-  tag: z.string(),
+  iv: base64Of(IV_BYTES),
+  tag: base64Of(TAG_BYTES),
   data: z.string(),
 });
-
-const KDF = { N: 2 ** 15, r: 8, p: 1 };
 export const MIN_PASSWORD = 8;
 
-function key(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
-  return scryptSync(password.normalize('NFKC'), salt, 32, { ...params, maxmem: 128 * params.N * params.r * 2 });
+function key(password: string, salt: Buffer): Buffer {
+  return scryptSync(password.normalize('NFKC'), salt, 32, { ...KDF, maxmem: 128 * KDF.N * KDF.r * 2 });
 }
 
 function rowsOf(
@@ -126,9 +138,9 @@ export function exportCaptures(
   const now = ctx.now();
   const tables = collect(ctx, eventId);
   const payload: Payload = { schemaVersion, exportedAt: now, deviceId: ctx.deviceId, eventId, tables };
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(password, salt, KDF), iv);
+  const salt = randomBytes(SALT_BYTES);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key(password, salt), iv, { authTagLength: TAG_BYTES });
   const data = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
   const envelope = {
     format: 'oneteam-capture-export',
@@ -173,8 +185,9 @@ function decrypt(bytes: Buffer, password: string): unknown {
   try {
     const decipher = createDecipheriv(
       'aes-256-gcm',
-      key(password, Buffer.from(envelope.kdf.salt, 'base64'), envelope.kdf),
+      key(password, Buffer.from(envelope.kdf.salt, 'base64')),
       Buffer.from(envelope.iv, 'base64'),
+      { authTagLength: TAG_BYTES },
     );
     decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);

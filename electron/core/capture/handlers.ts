@@ -14,7 +14,7 @@ import { listCaptures } from './list-captures';
 import { matchCandidates } from './match-candidates';
 import { parseScan } from './parse-scan';
 import { saveCapture } from './save-capture';
-import { unprotectedCaptureCount } from './unsynced';
+import { unprotectedCaptureCount, unprotectedWorkCount } from './unsynced';
 
 type CaptureMethods =
   | 'events.list'
@@ -40,6 +40,21 @@ export function assertNothingUnprotected(ctx: CoreContext, eventId?: string): vo
     throw new AppError(
       'UNSYNCED_WORK',
       `${count} capture(s) exist only on this device. Sync, or write an encrypted export first.`,
+    );
+  }
+}
+
+/**
+ * Refuses an action that would drop the whole database (reset) while any queued change
+ * exists only on this device and in no export: the rule signing out uses. Meeting notes,
+ * contact edits, consent records and presentation records count, not only captures.
+ */
+export function assertNoUnprotectedWork(ctx: CoreContext): void {
+  const count = unprotectedWorkCount(ctx.conn.sqlite);
+  if (count > 0) {
+    throw new AppError(
+      'UNSYNCED_WORK',
+      `${count} change(s) exist only on this device. Sync, or write an encrypted export first.`,
     );
   }
 }

@@ -40,10 +40,19 @@ export function openDatabase(options: OpenOptions): Connection {
     sqlite?.close();
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /malformed|not a database/i.test(message)) {
+    if (isUnreadable(error) || /malformed|not a database/i.test(message)) {
       throw new AppError('DB_CORRUPT', `The database file cannot be read: ${message}`);
     }
     throw new AppError('DB_UNAVAILABLE', `The database could not be opened: ${message}`);
   }
+}
+
+/**
+ * Whether SQLite said the file is not a database or is damaged (SQLITE_NOTADB,
+ * SQLITE_CORRUPT and its extended codes). Damage can also first show when a page is read
+ * after opening, so the core asks this of anything that fails while it starts.
+ */
+export function isUnreadable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^SQLITE_(NOTADB|CORRUPT)/.test(code);
 }
