@@ -179,7 +179,18 @@ export const methods = {
   ),
   'capture.draft.discard': method(z.object({ eventId: Id }).strict(), z.object({})),
   'capture.save': method(
-    z.object({ eventId: Id, fields: CaptureFields, language: z.enum(['ja', 'en']) }).strict(),
+    z
+      .object({
+        eventId: Id,
+        fields: CaptureFields,
+        language: z.enum(['ja', 'en']),
+        /**
+         * The new capture's id, chosen by the form once per visitor: saving again with it
+         * (after an answer lost to a core restart) returns the capture already saved.
+         */
+        captureId: Id.optional(),
+      })
+      .strict(),
     CaptureSummary,
   ),
   'capture.list': method(z.object({ eventId: Id }).strict(), z.array(CaptureSummary)),

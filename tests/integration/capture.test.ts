@@ -130,6 +130,42 @@ describe('capture.save', () => {
     ).toBe(1);
   });
 
+  it('saves a visitor once when the form saves again with the same capture id (an answer lost to a restart)', async () => {
+    // A laptop of its own: the other tests count this file's outbox.
+    const laptop = startCore({ demoDatasetFile: undefined });
+    try {
+      const event = async (name: string) =>
+        (
+          await laptop.value('events.create', {
+            name,
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-01',
+            consentText: 'OK to contact',
+            consentVersion: 'r-1',
+          })
+        ).id;
+      const [retryExpo, otherExpo] = [await event('Retry Expo'), await event('Other Expo')];
+      const captureId = '0b9c4f3e-7d1a-4c55-9e1f-3a2b1c0d9e8f';
+      const save = { eventId: retryExpo, fields: visitor(), language: 'ja' as const, captureId };
+      const queued = async () =>
+        (await laptop.value('sync.pending', {})).byKind.reduce((sum, kind) => sum + kind.count, 0);
+      const first = await laptop.value('capture.save', save);
+      const queuedAfterFirst = await queued();
+      expect(queuedAfterFirst).toBeGreaterThan(0);
+      expect(await laptop.value('capture.save', save)).toEqual(first);
+      expect(first.id).toBe(captureId);
+      expect(await laptop.value('capture.list', { eventId: retryExpo })).toHaveLength(1);
+      expect(await queued()).toBe(queuedAfterFirst);
+      // The same id at another event is a mistake, not a retry.
+      expect(await laptop.dispatch('capture.save', { ...save, eventId: otherExpo })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'captureId' },
+      });
+    } finally {
+      laptop.close();
+    }
+  });
+
   it('refuses bad captures on their field, writes nothing, and keeps the valid part as a draft', async () => {
     const before = count('SELECT COUNT(*) AS n FROM captures');
     const cases: [CaptureFieldsInput, string, string][] = [

@@ -87,4 +87,30 @@ describe('event mode', () => {
     fireEvent.change(familyName, { target: { value: '山田' } });
     await waitFor(() => expect(fakeCore.callsTo('capture.draft.save').at(-1)?.fields.familyName).toBe('山田'));
   });
+
+  it('saves again under the same capture id after an unclear failure, and under a new one for the next visitor', async () => {
+    let attempts = 0;
+    fakeCore.on('capture.save', () => {
+      attempts += 1;
+      // The first answer is lost: the core restarted, perhaps after it committed.
+      if (attempts === 1) throw new AppError('CORE_UNAVAILABLE', 'The core process stopped; it is restarting.');
+      return saved;
+    });
+    const familyName = await openShift();
+    fireEvent.change(familyName, { target: { value: '山田' } });
+    fireEvent.keyDown(familyName, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(fakeCore.callsTo('capture.save')).toHaveLength(1));
+    expect(await screen.findByText(/restarting its data service/)).toBeTruthy();
+
+    fireEvent.keyDown(familyName, { key: 'Enter', ctrlKey: true });
+    expect(await screen.findByText('Saved: 山田 太郎')).toBeTruthy();
+    fireEvent.change(familyName, { target: { value: '佐藤' } });
+    fireEvent.keyDown(familyName, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(fakeCore.callsTo('capture.save')).toHaveLength(3));
+
+    const [lost, retried, next] = fakeCore.callsTo('capture.save').map((call) => call.captureId);
+    expect(lost).toBeTruthy();
+    expect(retried).toBe(lost);
+    expect(next).not.toBe(lost);
+  });
 });

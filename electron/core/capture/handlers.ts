@@ -118,9 +118,9 @@ export function captureHandlers(ready: () => CoreContext): Pick<Handlers, Captur
       discardDraft(ready(), eventId);
       return {};
     },
-    'capture.save': ({ eventId, fields, language }) => {
+    'capture.save': ({ eventId, fields, language, captureId }) => {
       const ctx = ready();
-      const saved = saveCapture(ctx, eventId, fields, rep(ctx), language);
+      const saved = saveCapture(ctx, eventId, fields, rep(ctx), language, captureId);
       refreshIndexes(ctx, [saved.accountId]);
       ctx.emit('data.changed', {
         scopes: ['captures', 'events', 'touchpoints', 'accounts'],

@@ -57,6 +57,21 @@ function validate(fields: CaptureFields): void {
 }
 
 /**
+ * The capture a retried save already wrote: the form names its capture before saving, so
+ * a save whose answer was lost (the core restarted after the commit) is not written twice.
+ */
+function alreadySaved(ctx: CoreContext, eventId: string, captureId: string): SavedCapture | null {
+  const row = statement(ctx.conn.sqlite, 'SELECT event_id, account_id, contact_id FROM captures WHERE id = ?').get(
+    captureId,
+  ) as { event_id: string; account_id: string; contact_id: string } | undefined;
+  if (!row) return null;
+  if (row.event_id !== eventId) {
+    throw new AppError('INVALID_INPUT', `Capture "${captureId}" belongs to another event.`, 'captureId');
+  }
+  return { id: captureId, accountId: row.account_id, contactId: row.contact_id, createdAccount: false };
+}
+
+/**
  * Saves one visitor in ONE transaction: the account and contact (matched or new), the
  * booth-conversation touchpoint, a business-card touchpoint when a card was exchanged,
  * the consent record, the follow-up task, the capture row, and an outbox row for each,
@@ -68,7 +83,12 @@ export function saveCapture(
   typed: CaptureFields,
   rep: CaptureRep,
   language: 'ja' | 'en',
+  chosenId?: string,
 ): SavedCapture {
+  if (chosenId !== undefined) {
+    const saved = alreadySaved(ctx, eventId, chosenId);
+    if (saved) return saved;
+  }
   const fields = normalizeCaptureFields(typed, rep.region);
   validate(fields);
   const event = eventBasics(ctx, eventId);
@@ -78,7 +98,7 @@ export function saveCapture(
   const japanese = /[\u3040-\u30ff\u3400-\u9fff]/.test(fields.familyName + fields.givenName);
   const name = fullName(fields.familyName, fields.givenName, japanese) || (fields.emails[0] ?? '');
   const kana = [fields.familyKana, fields.givenKana].filter(Boolean).join(' ') || null;
-  const captureId = newId(now);
+  const captureId = chosenId ?? newId(now);
 
   const result = db.transaction((tx) => {
     // The account: the one the rep attached to, or a new one.

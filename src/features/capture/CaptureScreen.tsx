@@ -65,6 +65,15 @@ function Shift({ event }: ShiftProps) {
    * previous visitor.
    */
   const visitor = useRef(0);
+  /**
+   * The id the visitor on screen is saved under. Saving again after an unclear failure
+   * (the core restarted after committing) finds that capture instead of writing it twice.
+   */
+  const captureId = useRef(crypto.randomUUID());
+  const nextVisitorOnScreen = () => {
+    visitor.current += 1;
+    captureId.current = crypto.randomUUID();
+  };
   const firstField = useRef<HTMLInputElement>(null);
 
   // A half-typed visitor from before a crash or restart comes back first.
@@ -127,9 +136,10 @@ function Shift({ event }: ShiftProps) {
         eventId: event.id,
         fields: toFields(form),
         language: labels.language === 'ja' ? 'ja' : 'en',
+        captureId: captureId.current,
       }),
     onSuccess: (saved) => {
-      visitor.current += 1;
+      nextVisitorOnScreen();
       setForm(EMPTY_FORM);
       setCandidates([]);
       setNotice({ text: t('capture.saved', { name: saved.contactName }) });
@@ -158,7 +168,7 @@ function Shift({ event }: ShiftProps) {
 
   const nextVisitor = () => {
     if (isBlank(form)) return;
-    visitor.current += 1;
+    nextVisitorOnScreen();
     setNotice({ text: t('capture.cleared'), undo: form });
     setForm(EMPTY_FORM);
     setCandidates([]);
@@ -290,7 +300,7 @@ function Shift({ event }: ShiftProps) {
                 className="link-button light"
                 onClick={() => {
                   if (!notice.undo) return;
-                  visitor.current += 1;
+                  nextVisitorOnScreen();
                   setForm(notice.undo);
                   setNotice(null);
                 }}
