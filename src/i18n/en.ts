@@ -601,6 +601,7 @@ export const en = {
     WRONG_PASSWORD: 'The password does not open this file.',
     INVALID_FILE: 'This is not a OneTeam export file.',
     ALREADY_ENROLLED: 'This device is already connected to a hub.',
+    INSECURE_HUB_URL: 'Use the hub’s https:// address. http:// works only for a hub on this computer.',
     SECURE_STORAGE_UNAVAILABLE:
       'This computer offers no secure storage (keychain) for the hub sign-in. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
     NOT_ENROLLED: 'This device is not connected to a hub.',

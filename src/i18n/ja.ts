@@ -609,6 +609,8 @@ export const ja: Messages = {
     WRONG_PASSWORD: 'このパスワードではファイルを開けません。',
     INVALID_FILE: 'OneTeam のエクスポートファイルではありません。',
     ALREADY_ENROLLED: 'この端末はすでにハブに接続されています。',
+    INSECURE_HUB_URL:
+      'ハブの https:// アドレスを入力してください。http:// はこのコンピューター上のハブにのみ使えます。',
     SECURE_STORAGE_UNAVAILABLE:
       'このコンピューターにはハブのサインイン情報を安全に保存する場所（キーチェーン）がありません。Linux ではキーリング（GNOME Keyring または KWallet）を導入してロックを解除してから、もう一度お試しください。',
     NOT_ENROLLED: 'この端末はハブに接続されていません。',

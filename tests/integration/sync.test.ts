@@ -476,6 +476,24 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('refuses a plain http:// hub address unless the hub runs on this computer', async () => {
+    const { network, fetch } = networkTo(hub);
+    const core = startCore({ demoDatasetFile: undefined, fetch });
+    try {
+      const code = await repWithCodeOn(hub.hub.database.db, hub.clock.now, ['kanto']);
+      const enrol = (hubUrl: string) => core.dispatch('sync.enrol', { hubUrl, code, deviceName: 'laptop' });
+      expect(await enrol('http://hub.example.com')).toMatchObject({
+        ok: false,
+        error: { code: 'INSECURE_HUB_URL', field: 'hubUrl' },
+      });
+      expect(await enrol('http://10.0.0.5:8080')).toMatchObject({ ok: false, error: { code: 'INSECURE_HUB_URL' } });
+      expect(network.paths).toEqual([]);
+      expect(await enrol('http://localhost:8080')).toMatchObject({ ok: true });
+    } finally {
+      core.close();
+    }
+  });
+
   it('refuses to enrol where the OS cannot keep the token safe, before the one-time code is spent', async () => {
     const { network, fetch } = networkTo(hub);
     const core = startCore({
@@ -485,7 +503,11 @@ describe('sync between two devices and the hub', () => {
     });
     try {
       const code = await repWithCodeOn(hub.hub.database.db, hub.clock.now, ['kanto']);
-      const refused = await core.dispatch('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'no keyring' });
+      const refused = await core.dispatch('sync.enrol', {
+        hubUrl: 'http://127.0.0.1:9',
+        code,
+        deviceName: 'no keyring',
+      });
       expect(refused).toMatchObject({ ok: false, error: { code: 'SECURE_STORAGE_UNAVAILABLE' } });
       expect(network.paths).toEqual([]);
       expect((await core.value('sync.status', {})).state).toBe('not_enrolled');

@@ -161,7 +161,7 @@ export async function enrolledDevice(
   };
   if (!options.dataDir) {
     const code = await repWithCode(hub, territories, options.email);
-    await core.value('sync.enrol', { hubUrl: 'http://hub.test', code, deviceName: 'test laptop' });
+    await core.value('sync.enrol', { hubUrl: 'http://127.0.0.1:9', code, deviceName: 'test laptop' });
     await waitIdle(core);
   }
   return device;

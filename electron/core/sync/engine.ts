@@ -128,6 +128,14 @@ export class SyncEngine {
     } catch {
       throw new AppError('INVALID_INPUT', 'The hub address must be an http(s) URL.', 'hubUrl');
     }
+    // The one-time code, the device token and every journey cross this connection.
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+      throw new AppError(
+        'INSECURE_HUB_URL',
+        'Use the hub’s https:// address; http:// is accepted only for a hub on this computer.',
+        'hubUrl',
+      );
+    }
     const base = url.origin + url.pathname.replace(/\/+$/, '');
     const client = this.client({ hubUrl: base });
     let enrolled;
@@ -365,6 +373,11 @@ export class SyncEngine {
     };
     await client.report({ pendingOutbox: oldest.n, oldestPendingAt: oldest.at, lastSyncAt: this.ctx.now() });
   }
+}
+
+/** This computer: the only place plain http:// is accepted (a hub started for the demo or a test). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 function enrolmentError(error: unknown): AppError {
