@@ -489,6 +489,7 @@ export const en = {
   },
   presenter: {
     startTitle: 'Present “{{name}}”',
+    startTitleChoose: 'Present a deck',
     where: 'Presenting to',
     account: 'An account',
     event: 'Visitors at an event',

@@ -62,6 +62,18 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastVisible, items.length]);
 
   useEffect(() => setActive(0), [deferredQuery, filters]);
+  // An account opened from elsewhere (a link, the journey) becomes the highlighted row once
+  // the list holds it; a new search still starts from its first hit.
+  const [highlightOpened, setHighlightOpened] = useState(true);
+  useEffect(() => setHighlightOpened(true), [selectedId]);
+  useEffect(() => {
+    if (!highlightOpened || !selectedId) return;
+    const index = items.findIndex((item) => item.id === selectedId);
+    if (index < 0) return;
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    setHighlightOpened(false);
+  }, [highlightOpened, selectedId, items, virtualizer]);
   useEffect(() => {
     const onSlash = (event: globalThis.KeyboardEvent) => {
       const target = event.target as HTMLElement | null;

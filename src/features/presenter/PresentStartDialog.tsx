@@ -60,10 +60,14 @@ export function PresentStartDialog({ source, accountId: initialAccount, onClose 
     if (!start.isPending) start.mutate();
   };
   const ready = (source !== null || deckId !== '') && !start.isPending;
+  // From an account the deck is chosen here: the title names it once it is.
+  const title = source?.name ?? decks.data?.find((deck) => deck.id === deckId)?.name;
   return (
     <dialog ref={dialogRef} className="dialog present-dialog" onClose={onClose} aria-labelledby="present-title">
       <form className="dialog-form" onSubmit={submit}>
-        <h2 id="present-title">{t('presenter.startTitle', { name: source?.name ?? '…' })}</h2>
+        <h2 id="present-title">
+          {title ? t('presenter.startTitle', { name: title }) : t('presenter.startTitleChoose')}
+        </h2>
         {source === null && (
           <label className="field">
             <span className="field-label">{t('presenter.chooseDeck')}</span>
