@@ -318,6 +318,12 @@ export const en = {
       queued: 'Waiting',
       downloading: 'Downloading',
       done: 'Done',
+    failure: {
+      offline: 'The hub could not be reached. Sync tries again by itself.',
+      server: 'The hub had a problem answering. Sync tries again by itself.',
+      auth: 'The hub no longer accepts this device. Enrol it again.',
+      refused: 'A request was refused. Sync tries again by itself; see Needs review for changes the hub refused.',
+    },
       failed: 'Failed',
       over_budget: 'Over the disk budget',
     },

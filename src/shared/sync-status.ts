@@ -26,7 +26,13 @@ export const SyncStatus = z.object({
   user: z.string().nullable(),
   territories: z.array(z.string()),
   lastSyncAt: Timestamp.nullable(),
-  lastError: z.object({ message: z.string(), at: Timestamp }).nullable(),
+  /**
+   * The last run's failure: `kind` says what happened in words the UI translates (the hub
+   * could not be reached, failed, refused); `message` is the technical detail for support.
+   */
+  lastError: z
+    .object({ kind: z.enum(['offline', 'server', 'auth', 'refused']), message: z.string(), at: Timestamp })
+    .nullable(),
   /**
    * Which run of the core process wrote this status, and its place among that run's
    * statuses (every snapshot gets the next number). A method's answer can reach a window

@@ -201,7 +201,7 @@ describe('sync between two devices and the hub', () => {
       await repB.sync();
       expect(await repB.value('sync.status', {})).toMatchObject({
         state: 'offline',
-        lastError: { message: expect.stringContaining('cannot be reached') },
+        lastError: { kind: 'offline', message: expect.stringContaining('cannot be reached') },
       });
       repB.network.cut = { path: '/v1/sync/pull', bytes: 300 };
       await repB.sync();

@@ -94,3 +94,17 @@ describe('what is waiting to be sent follows local writes at once', () => {
     expect(await screen.findByText('New contacts')).toBeTruthy();
   });
 });
+
+describe('the last failure on the Sync page', () => {
+  it('is said in the UI language, with the technical detail kept for support', async () => {
+    const technical = 'The hub at https://hub.example.jp cannot be reached (TypeError: fetch failed).';
+    fakeCore.on('sync.status', () => ({
+      ...status(),
+      lastError: { kind: 'offline', message: technical, at: Date.UTC(2026, 10, 28, 2) },
+    }));
+    renderWithApp(<SyncPage />);
+    const said = await screen.findByText(/The hub could not be reached/);
+    expect(said.textContent).not.toContain('TypeError');
+    expect(said.getAttribute('title')).toBe(technical);
+  });
+});

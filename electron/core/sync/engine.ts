@@ -201,7 +201,7 @@ export class SyncEngine {
       user: state?.identity.user.name ?? null,
       territories: state?.identity.scope.territories ?? [],
       lastSyncAt: state ? (this.lastSuccessAt ?? state.lastPullAt) : null,
-      lastError: this.failure ? { message: this.failure.message, at: this.failure.at } : null,
+      lastError: this.failure ? { kind: this.failure.kind, message: this.failure.message, at: this.failure.at } : null,
       instance: this.instance,
       revision: ++this.revision,
     };

@@ -85,8 +85,8 @@ export function SyncPage() {
               {data.lastError && (
                 <>
                   <dt>{t('sync.lastError')}</dt>
-                  <dd className="warning-text">
-                    {data.lastError.message} ({formatDateTime(data.lastError.at, i18n.language)})
+                  <dd className="warning-text" title={data.lastError.message}>
+                    {t(`sync.failure.${data.lastError.kind}`)} ({formatDateTime(data.lastError.at, i18n.language)})
                   </dd>
                 </>
               )}
