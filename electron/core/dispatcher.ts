@@ -8,11 +8,27 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
+/** What the UI can say about a refused value: a code of its own, and the bound a number broke. */
+function refusal(issue: z.core.$ZodIssue | undefined): Pick<ErrorInfo, 'code' | 'limit'> {
+  if (issue?.code === 'too_big' && issue.origin === 'string') return { code: 'TOO_LONG' };
+  if (issue?.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+    return { code: 'REQUIRED' };
+  }
+  if (issue?.code === 'invalid_format' && issue.format === 'email') return { code: 'NOT_AN_EMAIL' };
+  if (issue?.code === 'too_small' && issue.origin === 'number') {
+    return { code: 'BELOW_MINIMUM', limit: Number(issue.minimum) };
+  }
+  if (issue?.code === 'too_big' && issue.origin === 'number') {
+    return { code: 'ABOVE_MAXIMUM', limit: Number(issue.maximum) };
+  }
+  return { code: 'INVALID_INPUT' };
+}
+
 function invalidInput(error: z.ZodError): ErrorInfo {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
   const info: ErrorInfo = {
-    code: issue?.code === 'too_big' && issue.origin === 'string' ? 'TOO_LONG' : 'INVALID_INPUT',
+    ...refusal(issue),
     message: issue ? `${field ?? 'input'}: ${issue.message}` : 'The request is not valid.',
   };
   return field === undefined ? info : { ...info, field };

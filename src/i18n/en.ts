@@ -621,6 +621,10 @@ export const en = {
     DB_MIGRATION_FAILED:
       'This version of the app could not update the local database to its format. The database was left as it was.',
     FORBIDDEN: 'This action is not allowed.',
+    REQUIRED: 'This cannot be empty.',
+    NOT_AN_EMAIL: 'This is not an e-mail address.',
+    BELOW_MINIMUM: 'Enter {{limit, number}} or more.',
+    ABOVE_MAXIMUM: 'Enter {{limit, number}} or less.',
     UNAUTHORIZED: 'Your session has expired. Reload the app.',
     CORE_UNAVAILABLE: 'The app is restarting its data service. Try again in a moment.',
     INTERNAL: 'Something went wrong. Your saved data is safe.',

@@ -630,6 +630,10 @@ export const ja: Messages = {
     DB_MIGRATION_FAILED:
       'このバージョンのアプリはローカルデータベースを新しい形式に更新できませんでした。データベースは変更されていません。',
     FORBIDDEN: 'この操作は許可されていません。',
+    REQUIRED: '入力してください。',
+    NOT_AN_EMAIL: 'メールアドレスの形式ではありません。',
+    BELOW_MINIMUM: '{{limit, number}} 以上を入力してください。',
+    ABOVE_MAXIMUM: '{{limit, number}} 以下を入力してください。',
     UNAUTHORIZED: 'セッションの有効期限が切れました。再読み込みしてください。',
     CORE_UNAVAILABLE: 'データサービスを再起動しています。しばらくしてから再試行してください。',
     INTERNAL: '問題が発生しました。保存済みのデータは安全です。',

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'UNKNOWN_STAGE',
   'UNKNOWN_CONTACT',
   'TOO_LONG',
+  'REQUIRED',
+  'NOT_AN_EMAIL',
+  'BELOW_MINIMUM',
+  'ABOVE_MAXIMUM',
   'CAPTURE_INCOMPLETE',
   'UNSYNCED_WORK',
   'WEAK_PASSWORD',
@@ -51,6 +55,8 @@ export interface ErrorInfo {
   message: string;
   /** Which input field the error concerns, when there is one (for showing it next to the field). */
   field?: string;
+  /** The bound a number broke (BELOW_MINIMUM, ABOVE_MAXIMUM), for saying it in the UI. */
+  limit?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

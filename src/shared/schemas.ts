@@ -6,6 +6,7 @@ export const ErrorInfo = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   field: z.string().optional(),
+  limit: z.number().optional(),
 });
 
 export const ResultEnvelope = z.discriminatedUnion('ok', [

@@ -170,7 +170,7 @@ describe('capture.save', () => {
     const before = count('SELECT COUNT(*) AS n FROM captures');
     const cases: [CaptureFieldsInput, string, string][] = [
       [visitor({ familyName: '', givenName: '', emails: [] }), 'CAPTURE_INCOMPLETE', 'familyName'],
-      [visitor({ emails: ['taro@'] }), 'INVALID_INPUT', 'emails.0'],
+      [visitor({ emails: ['taro@'] }), 'NOT_AN_EMAIL', 'emails.0'],
       [visitor({ notes: 'x'.repeat(100_000) }), 'TOO_LONG', 'fields.notes'],
       [visitor({ match: { contactId: null, accountId: 'no-such-account' } }), 'NOT_FOUND', 'match.accountId'],
     ];

@@ -46,6 +46,27 @@ describe('createDispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'TOO_LONG', field: 'notes' } });
   });
 
+  it('says what is wrong with an empty field or a number out of bounds, with the bound', async () => {
+    const dispatch = createDispatcher(handlers({}));
+    expect(
+      await dispatch('events.create', {
+        name: '  ',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-01',
+        consentText: 'ok',
+        consentVersion: 'v1',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'REQUIRED', field: 'name' } });
+    expect(await dispatch('settings.update', { contentBudgetMb: 20 })).toMatchObject({
+      ok: false,
+      error: { code: 'BELOW_MINIMUM', field: 'contentBudgetMb', limit: 100 },
+    });
+    expect(await dispatch('settings.update', { contentBudgetMb: 2_000_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'ABOVE_MAXIMUM', field: 'contentBudgetMb', limit: 1_000_000 },
+    });
+  });
+
   it('applies defaults before the handler sees the input', async () => {
     let seen: unknown;
     const dispatch = createDispatcher(

@@ -49,7 +49,7 @@ function validate(fields: CaptureFields): void {
     throw new AppError('CAPTURE_INCOMPLETE', 'A visitor needs at least a name or an e-mail address.', 'familyName');
   }
   fields.emails.forEach((email, index) => {
-    if (!isEmail(email)) throw new AppError('INVALID_INPUT', `"${email}" is not an e-mail address.`, `emails.${index}`);
+    if (!isEmail(email)) throw new AppError('NOT_AN_EMAIL', `"${email}" is not an e-mail address.`, `emails.${index}`);
   });
   if (fields.consent.given && !fields.consent.method) {
     throw new AppError('INVALID_INPUT', 'Say how consent was given (checkbox or verbal).', 'consent');

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** The bound a refused number broke. */
+    readonly limit?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,8 +29,8 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   const envelope = ResultEnvelope.safeParse(await bridge.call(method, input));
   if (!envelope.success) throw new ApiError('INTERNAL', `Malformed answer to ${method}`);
   if (!envelope.data.ok) {
-    const { code, message, field } = envelope.data.error;
-    throw new ApiError(code, message, field);
+    const { code, message, field, limit } = envelope.data.error;
+    throw new ApiError(code, message, field, limit);
   }
   const value = methods[method].output.safeParse(envelope.data.value);
   if (!value.success) throw new ApiError('INTERNAL', `Answer to ${method} broke the contract`);
