@@ -90,8 +90,8 @@ test('bad input in the add dialog is shown next to the field and nothing is save
   await page.getByRole('button', { name: /Add touchpoint/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Please check this value.');
-  await expect(dialog.getByRole('alert')).toContainText('INVALID_INPUT');
+  await expect(dialog.getByRole('alert')).toContainText('This cannot be empty.');
+  await expect(dialog.getByRole('alert')).toContainText('REQUIRED');
 
   await dialog.getByLabel(/Summary/).fill('Long note');
   await dialog.getByLabel(/Notes/).fill('x'.repeat(20_050));
