@@ -40,4 +40,12 @@ describe('the account list', () => {
     fireEvent.change(search, { target: { value: 'Account' } });
     await waitFor(() => expect(search.getAttribute('aria-activedescendant')).toBe('account-option-a1'));
   });
+
+  it('says the laptop holds no accounts yet, not that nothing matches, before anything was searched', async () => {
+    fakeCore.on('accounts.search', () => ({ total: 0, items: [] }));
+    renderWithApp(<AccountListPane selectedId={undefined} />);
+    expect(await screen.findByText('No accounts on this laptop yet.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Search accounts' }), { target: { value: 'zz' } });
+    expect(await screen.findByText('No account matches.')).toBeTruthy();
+  });
 });

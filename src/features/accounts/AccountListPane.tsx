@@ -164,8 +164,18 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
       <div className="list-scroll" ref={scrollRef}>
         {search.isSuccess && items.length === 0 && (
           <div className="empty-state small">
-            <p>{t('accounts.empty')}</p>
-            <p className="muted">{t('accounts.emptyHint')}</p>
+            {/* Nothing searched and nothing listed: this laptop holds no accounts yet. */}
+            {query === '' && !filters.stageCode && !filters.territory && !filters.industry ? (
+              <>
+                <p>{t('accounts.none')}</p>
+                <p className="muted">{t('accounts.noneHint')}</p>
+              </>
+            ) : (
+              <>
+                <p>{t('accounts.empty')}</p>
+                <p className="muted">{t('accounts.emptyHint')}</p>
+              </>
+            )}
           </div>
         )}
         <div

@@ -10,6 +10,7 @@ import { keys, useCaptures, useEvent } from '../../lib/api/queries';
 import { downloadFile } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
+import { DeleteEventDialog } from './DeleteEventDialog';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 
@@ -26,8 +27,10 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
   const event = useEvent(eventId);
   const captures = useCaptures(eventId);
   const toast = useToast();
-  const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
-  const [draftLanguage, setDraftLanguage] = useState<'ja' | 'en'>(labels.language === 'ja' ? 'ja' : 'en');
+  const [dialog, setDialog] = useState<'export' | 'import' | 'delete' | null>(null);
+  // The rep's pick, else the app's language: the settings may arrive after the first render.
+  const [pickedLanguage, setDraftLanguage] = useState<'ja' | 'en' | null>(null);
+  const draftLanguage = pickedLanguage ?? (labels.language === 'ja' ? 'ja' : 'en');
 
   const followUps = useMutation({
     mutationFn: () => call('capture.followUps', { eventId, language: draftLanguage }),
@@ -50,6 +53,9 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
   if (event.isError) return <ErrorMessage error={event.error} onRetry={() => void event.refetch()} />;
   if (!event.data) return <p className="muted pad">{t('app.loading')}</p>;
   const rows = captures.data ?? [];
+  // Nothing to draft or export until the list has a capture (also while it is still loading).
+  const nothing = rows.length === 0;
+  const nothingTitle = nothing ? t('afterShow.nothingYet') : undefined;
 
   return (
     <div className="page wide">
@@ -66,6 +72,9 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
               : t('events.allSynced')}
           </p>
         </div>
+        <button type="button" className="button danger" onClick={() => setDialog('delete')}>
+          {t('afterShow.deleteEvent')}
+        </button>
       </header>
       <div className="toolbar">
         <label className="check">
@@ -79,34 +88,44 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           type="button"
           className="button primary"
           onClick={() => followUps.mutate()}
-          disabled={followUps.isPending}
+          disabled={followUps.isPending || nothing}
+          title={nothingTitle}
         >
           {t('afterShow.draftFollowUps')}
         </button>
-        <button type="button" className="button" onClick={() => csv.mutate('salesforce')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => csv.mutate('salesforce')}
+          disabled={nothing}
+          title={nothingTitle}
+        >
           {t('afterShow.csvSalesforce')}
         </button>
-        <button type="button" className="button" onClick={() => csv.mutate('hubspot')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => csv.mutate('hubspot')}
+          disabled={nothing}
+          title={nothingTitle}
+        >
           {t('afterShow.csvHubspot')}
         </button>
         <span className="toolbar-spacer" />
-        <button type="button" className="button" onClick={() => setDialog('export')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setDialog('export')}
+          disabled={nothing}
+          title={nothingTitle}
+        >
           {t('afterShow.encryptedExport')}
         </button>
         <button type="button" className="button" onClick={() => setDialog('import')}>
           {t('afterShow.importExport')}
         </button>
-        <button
-          type="button"
-          className="button danger"
-          onClick={() => {
-            if (window.confirm(t('afterShow.deleteConfirm'))) remove.mutate();
-          }}
-        >
-          {t('afterShow.deleteEvent')}
-        </button>
       </div>
-      <GeneralError error={followUps.error ?? csv.error ?? remove.error} />
+      <GeneralError error={followUps.error ?? csv.error} />
       {captures.isError && <ErrorMessage error={captures.error} />}
       {rows.length === 0 ? (
         <p className="empty-state small">{t('afterShow.empty')}</p>
@@ -172,6 +191,18 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           onDone={(message) => {
             setDialog(null);
             toast.show(message);
+          }}
+        />
+      )}
+      {dialog === 'delete' && (
+        <DeleteEventDialog
+          eventName={event.data.name}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate()}
+          onClose={() => {
+            setDialog(null);
+            remove.reset();
           }}
         />
       )}

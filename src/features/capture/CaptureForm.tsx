@@ -4,6 +4,7 @@ import { CAPTURE_LIMITS, RATINGS, type EventDetail } from '../../shared/capture'
 import { FieldError } from '../../components/FieldError';
 import { useLabels } from '../../lib/use-label';
 import type { CaptureFormState } from './capture-form';
+import { productLabel } from './product-label';
 
 interface CaptureFormProps {
   form: CaptureFormState;
@@ -19,7 +20,7 @@ interface CaptureFormProps {
  * mouse. Every field's refusal shows next to it.
  */
 export function CaptureForm({ form, onChange, event, content, error, firstField }: CaptureFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const set = <K extends keyof CaptureFormState>(key: K, value: CaptureFormState[K]) =>
     onChange({ ...form, [key]: value });
@@ -130,7 +131,7 @@ export function CaptureForm({ form, onChange, event, content, error, firstField 
                     )
                   }
                 />
-                {product}
+                {productLabel(i18n, product)}
               </label>
             ))}
           </div>
@@ -258,7 +259,7 @@ export function CaptureForm({ form, onChange, event, content, error, firstField 
             </div>
           )}
           <span className="field-hint" title={event.consentText}>
-            {t('capture.consentVersion', { version: event.consentVersion })}: {event.consentText}
+            {t('capture.consentLine', { version: event.consentVersion, text: event.consentText })}
           </span>
           {error$('consent')}
         </fieldset>
@@ -309,7 +310,7 @@ export function CaptureForm({ form, onChange, event, content, error, firstField 
           >
             {content.map((item) => (
               <option key={item.versionId} value={item.versionId}>
-                {item.title} (v{item.version})
+                {t('capture.contentOption', { title: item.title, version: item.version })}
               </option>
             ))}
           </select>

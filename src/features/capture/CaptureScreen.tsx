@@ -2,16 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { CaptureFields, type EventDetail, type MatchCandidate } from '../../shared/capture';
+import { CaptureFields, type EventDetail, type MatchCandidate, type ScanResult } from '../../shared/capture';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { GeneralError } from '../../components/FieldError';
-import { call } from '../../lib/api/client';
+import { ApiError, call } from '../../lib/api/client';
 import { keys, useCaptures, useEvent, usePresentableContent } from '../../lib/api/queries';
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
 import { CaptureForm } from './CaptureForm';
 import {
   applyScan,
+  changesField,
   EMPTY_FORM,
   fromFields,
   isBlank,
@@ -59,6 +60,8 @@ function Shift({ event }: ShiftProps) {
   const [candidates, setCandidates] = useState<MatchCandidate[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [restored, setRestored] = useState(false);
+  /** Keys the scan box, so the next visitor starts with an empty one (no text, no result panel). */
+  const [scanRound, setScanRound] = useState(0);
   /**
    * Counts visitors: a save or "next visitor" moves on at once, before React renders the
    * cleared form, so a matcher answer that lands in between can tell it is for the
@@ -73,6 +76,7 @@ function Shift({ event }: ShiftProps) {
   const nextVisitorOnScreen = () => {
     visitor.current += 1;
     captureId.current = crypto.randomUUID();
+    setScanRound((round) => round + 1);
   };
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -176,6 +180,17 @@ function Shift({ event }: ShiftProps) {
     firstField.current?.focus();
   };
 
+  /** The rep (or a scan) changing the field the last save was refused for clears that refusal. */
+  const refusedField = save.error instanceof ApiError ? save.error.field : undefined;
+  const edit = (next: CaptureFormState) => {
+    if (changesField(refusedField, form, next)) save.reset();
+    setForm(next);
+  };
+  const onScanned = (scan: ScanResult) => {
+    if (changesField(refusedField, form, applyScan(form, scan))) save.reset();
+    setForm((current) => applyScan(current, scan));
+  };
+
   const chooseMatch = (match: CaptureFormState['match']) => setForm((latest) => withChosenMatch(latest, match));
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -238,7 +253,10 @@ function Shift({ event }: ShiftProps) {
             <div className="attached-banner" data-testid="attached">
               {attachedContact?.contactName
                 ? t('capture.match.attached', {
-                    name: `${attachedContact.contactName} (${attachedContact.accountName})`,
+                    name: t('capture.match.contactAt', {
+                      name: attachedContact.contactName,
+                      account: attachedContact.accountName,
+                    }),
                   })
                 : t('capture.match.attachedAccount', { name: attachedAccount.accountName })}
               <button
@@ -252,7 +270,7 @@ function Shift({ event }: ShiftProps) {
           )}
           <CaptureForm
             form={form}
-            onChange={setForm}
+            onChange={edit}
             event={event}
             content={content.data ?? []}
             error={save.error}
@@ -270,10 +288,15 @@ function Shift({ event }: ShiftProps) {
           </div>
         </form>
         <aside className="capture-side">
-          <ScanBox onScanned={(scan) => setForm((current) => applyScan(current, scan))} />
+          <ScanBox key={scanRound} onScanned={onScanned} />
           <MatchPanel candidates={candidates} chosen={form.match} onChoose={chooseMatch} />
           <section className="panel" aria-labelledby="recent-title">
             <h2 id="recent-title">{t('capture.recent')}</h2>
+            {captures.data?.length === 0 && (
+              <p className="muted small" data-testid="recent-empty">
+                {t('capture.recentEmpty')}
+              </p>
+            )}
             <ul className="recent-captures" data-testid="recent-captures">
               {captures.data?.slice(0, 5).map((capture) => (
                 <li key={capture.id}>

@@ -52,7 +52,10 @@ export function MatchPanel({ candidates, chosen, onChoose }: MatchPanelProps) {
                   {candidate.latest.map((touchpoint, i) => (
                     <li key={i}>
                       <span className="muted">{formatDate(touchpoint.occurredAt, labels.language)}</span>{' '}
-                      {labels.channel(touchpoint.channel)}: {touchpoint.summary}
+                      {t('capture.match.latestLine', {
+                        channel: labels.channel(touchpoint.channel),
+                        summary: touchpoint.summary,
+                      })}
                     </li>
                   ))}
                 </ul>

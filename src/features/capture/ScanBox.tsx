@@ -19,12 +19,20 @@ export function ScanBox({ onScanned }: ScanBoxProps) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<ScanResult | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** False once the box is gone (the next visitor gets a new one): a late answer must not fill their form. */
+  const mounted = useRef(false);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(timer.current);
+    };
+  }, []);
 
   const parse = (value: string) => {
-    if (value.trim() === '') return;
     void call('capture.parseScan', { text: value }).then((parsed) => {
+      if (!mounted.current) return;
       setResult(parsed);
       onScanned(parsed);
     });
@@ -43,10 +51,13 @@ export function ScanBox({ onScanned }: ScanBoxProps) {
           const value = event.target.value;
           setText(value);
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => parse(value), SETTLE_MS);
+          // Emptied: what the last scan said no longer applies to anything on screen.
+          if (value.trim() === '') setResult(null);
+          else timer.current = setTimeout(() => parse(value), SETTLE_MS);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
+            clearTimeout(timer.current);
             setText('');
             setResult(null);
           }

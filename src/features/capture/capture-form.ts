@@ -135,3 +135,15 @@ export function withMatch(
   }
   return { ...form, match: { contactId: null, accountId: null }, matchedBy: 'none' };
 }
+
+/**
+ * Whether going from `before` to `after` changes the field a refusal named: the contract names
+ * it inside the call (`fields.emails.1`), the core's own checks by itself (`emails.1`); both
+ * name the e-mails. A field outside the visitor's details (`eventId`), or none, never changes.
+ */
+export function changesField(field: string | undefined, before: CaptureFormState, after: CaptureFormState): boolean {
+  if (!field) return false;
+  const key = field.replace(/^fields\./, '').split('.')[0] ?? '';
+  const value = (form: CaptureFormState) => JSON.stringify((toFields(form) as Record<string, unknown>)[key]);
+  return value(before) !== value(after);
+}

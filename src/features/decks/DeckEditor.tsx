@@ -31,7 +31,8 @@ export function DeckEditor({ deckId }: DeckEditorProps) {
   const saved = useDeck(deckId);
   const [name, setName] = useState('');
   const [entries, setEntries] = useState<DraftEntry[]>([]);
-  const [baseline, setBaseline] = useState('');
+  // What the saved deck holds; a new deck starts from an empty one, so it is not "unsaved" until something is added.
+  const [baseline, setBaseline] = useState(() => JSON.stringify(['', toInput([])]));
   const toast = useToast();
   const [presenting, setPresenting] = useState(false);
 

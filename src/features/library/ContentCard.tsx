@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../shared/content';
 import { ContentStateBadge } from './ContentStateBadge';
@@ -14,9 +15,15 @@ interface ContentCardProps {
 export function ContentCard({ item, selected, onSelect }: ContentCardProps) {
   const { t, i18n } = useTranslation();
   const version = item.shown;
+  const card = useRef<HTMLButtonElement>(null);
+  // Opening the detail panel narrows the grid: the chosen card stays in view.
+  useEffect(() => {
+    if (selected) card.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   return (
     <li className="content-card-slot">
       <button
+        ref={card}
         type="button"
         className={`content-card${selected ? ' selected' : ''}${version.problem ? ' unavailable' : ''}`}
         aria-pressed={selected}

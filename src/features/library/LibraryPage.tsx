@@ -65,6 +65,16 @@ export function LibraryPage({ itemId, accountId }: LibraryPageProps) {
     window.addEventListener('keydown', onSlash);
     return () => window.removeEventListener('keydown', onSlash);
   }, []);
+  // Esc closes the detail panel (a dialog above it takes its own Esc first).
+  const dialogOpen = viewing !== null || presenting !== null;
+  useEffect(() => {
+    if (!selected || dialogOpen) return;
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) setSelected(null);
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, [selected, dialogOpen]);
 
   return (
     <div className={`library-page${selected ? ' with-detail' : ''}`}>

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api/client';
+import { useSyncStatus } from '../../lib/api/queries';
 import { setSyncStatus } from '../../lib/api/sync-status-cache';
+import { Link } from 'wouter';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 interface ReadinessPageProps {
@@ -19,6 +21,7 @@ export function ReadinessPage({ kind, id }: ReadinessPageProps) {
     queryKey: ['sync', 'readiness', kind, id],
     queryFn: () => call('sync.readiness', input),
   });
+  const syncStatus = useSyncStatus();
   const syncNow = useMutation({
     mutationFn: () => call('sync.now', {}),
     onSuccess: (status) => setSyncStatus(client, status),
@@ -34,9 +37,16 @@ export function ReadinessPage({ kind, id }: ReadinessPageProps) {
           <button type="button" className="button" onClick={() => void readiness.refetch()}>
             {t('readiness.recheck')}
           </button>
-          <button type="button" className="button primary" onClick={() => syncNow.mutate()}>
-            {t('readiness.syncNow')}
-          </button>
+          {/* A laptop not connected to a hub has nothing to sync with yet: it is sent to connect. */}
+          {syncStatus.data?.state === 'not_enrolled' ? (
+            <Link href="/sync" className="button primary">
+              {t('readiness.connect')}
+            </Link>
+          ) : (
+            <button type="button" className="button primary" onClick={() => syncNow.mutate()}>
+              {t('readiness.syncNow')}
+            </button>
+          )}
         </div>
       </header>
       <p className={ready ? 'readiness-verdict ok' : 'readiness-verdict'} role="status" data-testid="readiness-verdict">

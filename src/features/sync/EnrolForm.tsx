@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, GeneralError } from '../../components/FieldError';
 import { call } from '../../lib/api/client';
+import { useSettings } from '../../lib/api/queries';
 import { setSyncStatus } from '../../lib/api/sync-status-cache';
 
 interface EnrolFormProps {
@@ -15,7 +16,11 @@ export function EnrolForm({ suggestedHubUrl }: EnrolFormProps) {
   const client = useQueryClient();
   const [hubUrl, setHubUrl] = useState(suggestedHubUrl ?? '');
   const [code, setCode] = useState('');
-  const [deviceName, setDeviceName] = useState(() => (navigator.platform ? `${navigator.platform} laptop` : 'Laptop'));
+  const settings = useSettings();
+  // The hub lists devices by this name: the rep's, once Settings knows it, and in their language.
+  const [typedName, setDeviceName] = useState<string | null>(null);
+  const repName = settings.data?.repName ?? '';
+  const deviceName = typedName ?? (repName ? t('sync.repDeviceName', { name: repName }) : t('sync.defaultDeviceName'));
   const enrol = useMutation({
     mutationFn: () => call('sync.enrol', { hubUrl, code, deviceName }),
     onSuccess: (status) => setSyncStatus(client, status),

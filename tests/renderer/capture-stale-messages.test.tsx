@@ -1,0 +1,119 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureSummary, EventDetail, ScanResult } from '../../src/shared/capture';
+import { AppError } from '../../src/shared/errors';
+import { CaptureScreen } from '../../src/features/capture/CaptureScreen';
+import { fakeCore } from './fake-core';
+import { renderWithApp } from './render';
+
+const expo: EventDetail = {
+  id: 'e1',
+  name: 'Japan IT Week',
+  venue: 'Tokyo Big Sight',
+  startsOn: '2026-11-28',
+  endsOn: '2026-11-30',
+  booth: 'A-12',
+  questions: [],
+  consentText: 'We may contact you about our products.',
+  consentVersion: 'v1',
+  products: [],
+  captureCount: 0,
+  unsyncedCount: 0,
+};
+
+const saved: CaptureSummary = {
+  id: 'c1',
+  createdAt: Date.UTC(2026, 10, 28, 1),
+  contactId: 'k1',
+  contactName: '佐藤 健太',
+  accountId: 'a1',
+  accountName: 'Test Kogyo',
+  title: '',
+  emails: [],
+  rating: null,
+  consent: false,
+  followUp: 'none',
+  followUpStatus: 'none',
+  matchedContact: false,
+  synced: false,
+};
+
+/** A vCard the core half understood: the name is filled, the phone number is listed for the rep. */
+const halfRead: ScanResult = {
+  format: 'vcard',
+  fields: { familyName: '佐藤', givenName: '健太', company: 'Test Kogyo' },
+  issues: [{ field: 'phones', code: 'PHONE_INVALID', value: '12' }],
+};
+
+beforeEach(() => {
+  fakeCore.answer({
+    'events.get': () => expo,
+    'capture.list': () => [],
+    'content.presentable': () => [],
+    'capture.match': () => [],
+    'capture.draft.get': () => null,
+    'capture.draft.save': () => ({ savedAt: Date.now() }),
+    'capture.draft.discard': () => ({}),
+    'capture.parseScan': () => halfRead,
+  });
+});
+
+async function openShift() {
+  renderWithApp(<CaptureScreen eventId="e1" />);
+  return screen.findByLabelText('Family name');
+}
+
+async function scan() {
+  fireEvent.change(screen.getByTestId('scan-input'), { target: { value: 'BEGIN:VCARD…' } });
+  expect(await screen.findByTestId('scan-result')).toBeTruthy();
+  await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Family name').value).toBe('佐藤'));
+}
+
+describe('event mode messages', () => {
+  it("takes a field's refusal away once that field is edited, not before", async () => {
+    fakeCore.on('capture.save', ({ fields }) => {
+      // As the core refuses it (save-capture.ts): on the e-mail, by its index.
+      if (fields.emails.some((email) => !email.includes('.'))) {
+        throw new AppError('INVALID_INPUT', `"${fields.emails[0]}" is not an e-mail address.`, 'emails.0');
+      }
+      return saved;
+    });
+    const familyName = await openShift();
+    fireEvent.change(familyName, { target: { value: '佐藤' } });
+    const email = screen.getByLabelText('E-mail');
+    fireEvent.change(email, { target: { value: 'taro@' } });
+    fireEvent.keyDown(email, { key: 'Enter', ctrlKey: true });
+    expect((await screen.findByRole('alert')).textContent).toContain('Please check this value');
+
+    // Another field: the e-mail is still wrong, so its refusal stays.
+    fireEvent.change(screen.getByLabelText('Given name'), { target: { value: '健太' } });
+    expect(screen.getByRole('alert').textContent).toContain('Please check this value');
+
+    fireEvent.change(email, { target: { value: 'taro@example.jp' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('clears the scan box, text and result, for the next visitor after a save', async () => {
+    fakeCore.on('capture.save', () => saved);
+    const familyName = await openShift();
+    await scan();
+
+    fireEvent.keyDown(familyName, { key: 'Enter', ctrlKey: true });
+    expect(await screen.findByText('Saved: 佐藤 健太')).toBeTruthy();
+    expect(screen.queryByTestId('scan-result')).toBeNull();
+    expect(screen.getByTestId<HTMLTextAreaElement>('scan-input').value).toBe('');
+  });
+
+  it('clears the scan box on "next visitor", and its result when its text is deleted', async () => {
+    const familyName = await openShift();
+    await scan();
+    fireEvent.change(screen.getByTestId('scan-input'), { target: { value: '' } });
+    expect(screen.queryByTestId('scan-result')).toBeNull();
+
+    await scan();
+    fireEvent.keyDown(familyName, { key: 'n', altKey: true });
+    expect(await screen.findByText('Form cleared')).toBeTruthy();
+    expect(screen.queryByTestId('scan-result')).toBeNull();
+    expect(screen.getByTestId<HTMLTextAreaElement>('scan-input').value).toBe('');
+  });
+});
