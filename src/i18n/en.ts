@@ -359,6 +359,7 @@ export const en = {
     enrol: 'Connect',
     signOut: 'Sign out',
     signOutConfirm: 'Disconnect this device from the hub?',
+    signOutBody: 'It stops syncing until it is enrolled again with a new code. Signing out is refused while changes exist only on this device.',
     revokedBody: 'The hub no longer accepts this device. Sign out and enrol again with a new code from your team lead.',
     reasons: {
       TERRITORY_FORBIDDEN: 'This account is outside your territories now.',
@@ -462,7 +463,8 @@ export const en = {
     edit: 'Edit',
     present: 'Present',
     delete: 'Delete',
-    deleteConfirm: 'Delete the deck “{{name}}”? The material itself stays in the library.',
+    deleteTitle: 'Delete the deck “{{name}}”?',
+    deleteConfirm: 'The material itself stays in the library.',
     deleted: 'Deck deleted',
   },
   deckEditor: {

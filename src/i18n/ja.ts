@@ -366,6 +366,7 @@ export const ja: Messages = {
     enrol: '接続',
     signOut: 'サインアウト',
     signOutConfirm: 'この端末をハブから切断しますか？',
+    signOutBody: '新しい登録コードで登録し直すまで同期は止まります。この端末にしかない変更があるうちはサインアウトできません。',
     revokedBody:
       'ハブはこの端末を受け付けなくなりました。サインアウトして、チームリーダーから新しいコードを受け取り再登録してください。',
     reasons: {
@@ -470,7 +471,8 @@ export const ja: Messages = {
     edit: '編集',
     present: '提示',
     delete: '削除',
-    deleteConfirm: 'デッキ「{{name}}」を削除しますか？資料そのものはライブラリに残ります。',
+    deleteTitle: 'デッキ「{{name}}」を削除しますか？',
+    deleteConfirm: '資料そのものはライブラリに残ります。',
     deleted: 'デッキを削除しました',
   },
   deckEditor: {

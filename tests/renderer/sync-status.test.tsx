@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SyncStatusControl } from '../../src/components/SyncStatusControl';
+import { AppError } from '../../src/shared/errors';
 import { SyncPage } from '../../src/features/sync/SyncPage';
 import { invalidateOnDataChanged } from '../../src/lib/api/queries';
 import type { MethodOutput } from '../../src/shared/contract';
@@ -106,5 +107,24 @@ describe('the last failure on the Sync page', () => {
     const said = await screen.findByText(/The hub could not be reached/);
     expect(said.textContent).not.toContain('TypeError');
     expect(said.getAttribute('title')).toBe(technical);
+  });
+});
+
+describe('signing out', () => {
+  it("asks in the app's own dialog and shows a refusal there", async () => {
+    fakeCore.on('sync.signOut', () => {
+      throw new AppError('UNSYNCED_WORK', '3 change(s) exist only on this device.');
+    });
+    renderWithApp(<SyncPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const dialog = screen.getByRole('dialog', { name: 'Disconnect this device from the hub?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fakeCore.callsTo('sync.signOut')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Sign out' }));
+    expect(await within(screen.getByRole('dialog')).findByText(/UNSYNCED_WORK/)).toBeTruthy();
+    expect(fakeCore.callsTo('sync.signOut')).toHaveLength(1);
   });
 });

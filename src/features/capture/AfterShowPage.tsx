@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { GeneralError } from '../../components/FieldError';
@@ -10,7 +11,6 @@ import { keys, useCaptures, useEvent } from '../../lib/api/queries';
 import { downloadFile } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-label';
-import { DeleteEventDialog } from './DeleteEventDialog';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 
@@ -195,8 +195,10 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
         />
       )}
       {dialog === 'delete' && (
-        <DeleteEventDialog
-          eventName={event.data.name}
+        <ConfirmDialog
+          title={t('afterShow.deleteTitle', { name: event.data.name })}
+          body={t('afterShow.deleteConfirm')}
+          confirmLabel={t('afterShow.deleteEvent')}
           pending={remove.isPending}
           error={remove.error}
           onConfirm={() => remove.mutate()}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DeckSummary } from '../../shared/content';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Toast, useToast } from '../../components/Toast';
 import { call } from '../../lib/api/client';
@@ -15,10 +16,14 @@ export function DecksPage() {
   const { t, i18n } = useTranslation();
   const decks = useDecks();
   const [presenting, setPresenting] = useState<DeckSummary | null>(null);
+  const [deleting, setDeleting] = useState<DeckSummary | null>(null);
   const toast = useToast();
   const remove = useMutation({
     mutationFn: (id: string) => call('decks.delete', { id }),
-    onSuccess: () => toast.show(t('decks.deleted')),
+    onSuccess: () => {
+      setDeleting(null);
+      toast.show(t('decks.deleted'));
+    },
   });
   return (
     <div className="page wide decks-page">
@@ -64,13 +69,7 @@ export function DecksPage() {
               <Link href={`/decks/${deck.id}`} className="button">
                 {t('decks.edit')}
               </Link>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => {
-                  if (window.confirm(t('decks.deleteConfirm', { name: deck.name }))) remove.mutate(deck.id);
-                }}
-              >
+              <button type="button" className="button danger" onClick={() => setDeleting(deck)}>
                 {t('decks.delete')}
               </button>
             </div>
@@ -81,6 +80,20 @@ export function DecksPage() {
         <PresentStartDialog
           source={{ deckId: presenting.id, name: presenting.name }}
           onClose={() => setPresenting(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('decks.deleteTitle', { name: deleting.name })}
+          body={t('decks.deleteConfirm')}
+          confirmLabel={t('decks.delete')}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(deleting.id)}
+          onClose={() => {
+            setDeleting(null);
+            remove.reset();
+          }}
         />
       )}
       <Toast toast={toast} />

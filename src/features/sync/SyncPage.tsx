@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { GeneralError } from '../../components/FieldError';
 import { call } from '../../lib/api/client';
 import { useSyncPending, useSyncStatus } from '../../lib/api/queries';
@@ -22,9 +24,13 @@ export function SyncPage() {
     mutationFn: () => call('sync.now', {}),
     onSuccess: (next) => setSyncStatus(client, next),
   });
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const signOut = useMutation({
     mutationFn: () => call('sync.signOut', {}),
-    onSuccess: (next) => setSyncStatus(client, next),
+    onSuccess: (next) => {
+      setConfirmingSignOut(false);
+      setSyncStatus(client, next);
+    },
   });
   const data = status.data;
   if (!data) return <p className="muted pad">{t('app.loading')}</p>;
@@ -120,17 +126,25 @@ export function SyncPage() {
           <DownloadQueue />
           <section className="card">
             <div>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => {
-                  if (window.confirm(t('sync.signOutConfirm'))) signOut.mutate();
-                }}
-              >
+              <button type="button" className="button danger" onClick={() => setConfirmingSignOut(true)}>
                 {t('sync.signOut')}
               </button>
             </div>
-            <GeneralError error={signOut.error ?? syncNow.error} />
+            <GeneralError error={syncNow.error} />
+            {confirmingSignOut && (
+              <ConfirmDialog
+                title={t('sync.signOutConfirm')}
+                body={t('sync.signOutBody')}
+                confirmLabel={t('sync.signOut')}
+                pending={signOut.isPending}
+                error={signOut.error}
+                onConfirm={() => signOut.mutate()}
+                onClose={() => {
+                  setConfirmingSignOut(false);
+                  signOut.reset();
+                }}
+              />
+            )}
           </section>
         </>
       )}
