@@ -116,4 +116,15 @@ describe('event mode messages', () => {
     expect(screen.queryByTestId('scan-result')).toBeNull();
     expect(screen.getByTestId<HTMLTextAreaElement>('scan-input').value).toBe('');
   });
+
+  it('says so in the scan box when a scan cannot be read, and keeps what was typed', async () => {
+    fakeCore.on('capture.parseScan', () => {
+      throw new AppError('CORE_UNAVAILABLE', 'The core process stopped; it is restarting.');
+    });
+    const familyName = await openShift();
+    fireEvent.change(familyName, { target: { value: '佐藤' } });
+    fireEvent.change(screen.getByTestId('scan-input'), { target: { value: 'BEGIN:VCARD…' } });
+    expect((await screen.findByText(/CORE_UNAVAILABLE/)).closest('.scan-box')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Family name').value).toBe('佐藤');
+  });
 });

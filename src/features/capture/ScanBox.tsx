@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../shared/capture';
 import { call } from '../../lib/api/client';
+import { errorText } from '../../lib/error-text';
 
 interface ScanBoxProps {
   onScanned: (result: ScanResult) => void;
@@ -30,13 +31,25 @@ export function ScanBox({ onScanned }: ScanBoxProps) {
     };
   }, []);
 
+  const [failure, setFailure] = useState<unknown>(null);
+
   const parse = (value: string) => {
-    void call('capture.parseScan', { text: value }).then((parsed) => {
-      if (!mounted.current) return;
-      setResult(parsed);
-      onScanned(parsed);
-    });
+    call('capture.parseScan', { text: value }).then(
+      (parsed) => {
+        if (!mounted.current) return;
+        setFailure(null);
+        setResult(parsed);
+        onScanned(parsed);
+      },
+      // The core restarting, or a scan too long to read: said here; the form keeps what the rep typed.
+      (error: unknown) => {
+        if (!mounted.current) return;
+        setResult(null);
+        setFailure(error);
+      },
+    );
   };
+  const refusal = failure ? errorText(t, failure) : null;
 
   return (
     <section className="panel scan-box" aria-labelledby="scan-title">
@@ -52,8 +65,10 @@ export function ScanBox({ onScanned }: ScanBoxProps) {
           setText(value);
           clearTimeout(timer.current);
           // Emptied: what the last scan said no longer applies to anything on screen.
-          if (value.trim() === '') setResult(null);
-          else timer.current = setTimeout(() => parse(value), SETTLE_MS);
+          if (value.trim() === '') {
+            setResult(null);
+            setFailure(null);
+          } else timer.current = setTimeout(() => parse(value), SETTLE_MS);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
@@ -63,6 +78,11 @@ export function ScanBox({ onScanned }: ScanBoxProps) {
           }
         }}
       />
+      {refusal && (
+        <p className="field-error" role="alert">
+          {refusal.text} <span className="error-code">({refusal.code})</span>
+        </p>
+      )}
       {result && (
         <div className="scan-result" data-testid="scan-result">
           {Object.keys(result.fields).length > 1 && (
