@@ -45,7 +45,7 @@ export function AudienceScreen() {
   const key = slide ? `${slide.versionId}:${slide.page ?? ''}` : null;
   return (
     <main className="audience-stage" data-testid="audience">
-      {slide && key !== failed && <SlideView slide={slide} onError={() => setFailed(key)} />}
+      {slide && key !== failed && <SlideView slide={slide} controls={false} onError={() => setFailed(key)} />}
     </main>
   );
 }

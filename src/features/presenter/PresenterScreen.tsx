@@ -151,9 +151,19 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   const slide = slides[position];
   const next = slides[position + 1];
   const ahead = next && next.kind === 'pdf' ? [{ versionId: next.versionId, page: next.page ?? 1 }] : [];
+  // Sound comes from one window only. With a second display that is the audience window, and this
+  // copy plays silently; on a single screen this window is the only one and keeps the sound. A play
+  // bar only where it would act on the copy that is heard, and never on the audience view.
+  const secondDisplay = mode === 'second_display';
   const stage = slide && !blank && (
     // One SlideView for the whole presentation: its measured box and canvas stay, so a turn is one drawImage.
-    <SlideView slide={slide} ahead={ahead} onError={setFailure} />
+    <SlideView
+      slide={slide}
+      ahead={ahead}
+      muted={secondDisplay}
+      controls={view === 'presenter' && !secondDisplay}
+      onError={setFailure}
+    />
   );
   const confirm = confirming && (
     <div className="end-confirm" role="alertdialog" aria-label={t('presenter.endConfirm')}>
@@ -181,7 +191,9 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   return (
     <main className="presenter" data-testid="presenter">
       <header className="presenter-head">
-        <strong className="presenter-title">{session.data.deckName ?? slide?.title}</strong>
+        <strong className="presenter-title" title={session.data.deckName ?? slide?.title}>
+          {session.data.deckName ?? slide?.title}
+        </strong>
         <span className="presenter-position" data-testid="presenter-position">
           {t('presenter.slide', { n: position + 1, total: slides.length })}
         </span>

@@ -6,14 +6,25 @@ import { PdfCanvas } from './PdfCanvas';
 
 interface SlideViewProps {
   slide: AudienceSlide;
-  /** Previews are muted and still; the audience screen plays video with sound. */
+  /** Previews are muted and still; otherwise a video plays, with sound unless `muted`. */
   preview?: boolean;
+  /** The browser's play bar (the library viewer has it); never on a screen the audience sees. */
+  controls?: boolean;
+  /** The presenter's copy while the audience window, on the second display, plays the sound. */
+  muted?: boolean;
   ahead?: { versionId: string; page: number }[];
   onError: (error: unknown) => void;
 }
 
 /** One slide (a PDF page, an image or a video) fitted into whatever box it is given. */
-export function SlideView({ slide, preview = false, ahead, onError }: SlideViewProps) {
+export function SlideView({
+  slide,
+  preview = false,
+  controls = !preview,
+  muted = false,
+  ahead,
+  onError,
+}: SlideViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBoxSize(ref);
   return (
@@ -35,8 +46,8 @@ export function SlideView({ slide, preview = false, ahead, onError }: SlideViewP
           className="slide-media"
           src={contentUrl(slide.versionId)}
           autoPlay={!preview}
-          muted={preview}
-          controls={!preview}
+          muted={preview || muted}
+          controls={controls}
           playsInline
           preload="metadata"
           data-rendered={slide.versionId}
