@@ -291,10 +291,10 @@ export const en = {
     },
     control: {
       not_enrolled: 'Not connected',
-      syncing: 'Syncing {{progress}}',
-      offline: 'Offline · {{pending, number}} waiting',
+      syncing: 'Syncing\n{{progress}}',
+      offline: 'Offline\n{{pending, number}} waiting',
       needs_attention: '{{count}} to review',
-      up_to_date: 'Up to date {{time}}',
+      up_to_date: 'Up to date\n{{time}}',
       signed_out_by_hub: 'Signed out by the hub',
     },
     phase: { push: 'Sending changes', pull: 'Receiving changes', download: 'Downloading content', report: 'Reporting' },

@@ -293,10 +293,10 @@ export const ja: Messages = {
     },
     control: {
       not_enrolled: '未接続',
-      syncing: '同期中 {{progress}}',
-      offline: 'オフライン · 未送信 {{pending, number}} 件',
+      syncing: '同期中\n{{progress}}',
+      offline: 'オフライン\n未送信 {{pending, number}} 件',
       needs_attention: '要確認 {{count}} 件',
-      up_to_date: '最新 {{time}}',
+      up_to_date: '最新\n{{time}}',
       signed_out_by_hub: 'ハブからサインアウトされました',
     },
     phase: {

@@ -74,11 +74,11 @@ describe('what is waiting to be sent follows local writes at once', () => {
         <SyncStatusControl />
       </AppWindow>,
     );
-    expect(await screen.findByText('Offline · 3 waiting')).toBeTruthy();
+    expect(await screen.findByText('Offline 3 waiting')).toBeTruthy();
 
     captureVisitorOffline();
 
-    expect(await screen.findByText('Offline · 5 waiting')).toBeTruthy();
+    expect(await screen.findByText('Offline 5 waiting')).toBeTruthy();
   });
 
   it('in the list on the sync page', async () => {
