@@ -508,6 +508,7 @@ export const en = {
   presenter: {
     startTitle: 'Present “{{name}}”',
     startTitleChoose: 'Present a deck',
+    backToDecks: 'Back to decks',
     where: 'Presenting to',
     account: 'An account',
     event: 'Visitors at an event',

@@ -516,6 +516,7 @@ export const ja: Messages = {
   presenter: {
     startTitle: '「{{name}}」を提示',
     startTitleChoose: 'デッキを提示',
+    backToDecks: 'デッキ一覧に戻る',
     where: '提示先',
     account: '取引先',
     event: '展示会の来場者',

@@ -2,6 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenterScreen } from '../../src/features/presenter/PresenterScreen';
 import type { PresenterSession, PresenterSlide } from '../../src/shared/content';
+import { AppError } from '../../src/shared/errors';
 import { fakeCore } from './fake-core';
 import { renderWithApp } from './render';
 
@@ -107,5 +108,16 @@ describe("presenter keys leave a focused button's Enter and Space to the button"
     fireEvent.keyDown(document.body, { key: 'PageDown' });
 
     expect(await screen.findByText('Slide 3 of 3')).toBeTruthy();
+  });
+});
+
+describe('a presentation that cannot be loaded', () => {
+  it('says why and leaves a way back to the decks', async () => {
+    fakeCore.on('presenter.get', () => {
+      throw new AppError('NOT_FOUND', 'There is no presentation "s1".');
+    });
+    renderWithApp(<PresenterScreen sessionId="s1" />);
+    expect(await screen.findByText(/NOT_FOUND/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Back to decks' }).getAttribute('href')).toBe('/decks');
   });
 });

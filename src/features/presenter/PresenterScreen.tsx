@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { AudienceMode, PresentationSummary, PresenterSession } from '../../shared/content';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ApiError, call, subscribe } from '../../lib/api/client';
@@ -140,7 +141,16 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     enter: () => (confirming ? end() : go(position + 1, false)),
   });
 
-  if (session.isError) return <ErrorMessage error={session.error} />;
+  // A presentation that cannot be loaded (ended elsewhere, or a stale link) leaves a way back.
+  if (session.isError)
+    return (
+      <div className="page">
+        <ErrorMessage error={session.error} />
+        <Link href="/decks" className="button">
+          {t('presenter.backToDecks')}
+        </Link>
+      </div>
+    );
   if (!session.data || mode === null) return <div className="splash">{t('app.loading')}</div>;
   const accountId = session.data.attendees[0]?.accountId ?? null;
   if (ended)
