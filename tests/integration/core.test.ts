@@ -189,7 +189,7 @@ describe('touchpoints.add', () => {
       [{ ...base, stageCode: 'negotiation' }, 'UNKNOWN_STAGE', 'stageCode'],
       [{ ...base, contactIds: [strangers[0]!.id] }, 'UNKNOWN_CONTACT', 'contactIds'],
       [{ ...base, notes: 'n'.repeat(20_001) }, 'TOO_LONG', 'notes'],
-      [{ ...base, summary: '   ' }, 'INVALID_INPUT', 'summary'],
+      [{ ...base, summary: '   ' }, 'REQUIRED', 'summary'],
       [{ ...base, channel: 'web_visit' }, 'INVALID_INPUT', 'channel'],
       [{ ...base, supersedesId: 'missing' }, 'NOT_FOUND', 'supersedesId'],
     ];

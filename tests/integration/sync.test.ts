@@ -489,6 +489,8 @@ describe('sync between two devices and the hub', () => {
       expect(await enrol('http://10.0.0.5:8080')).toMatchObject({ ok: false, error: { code: 'INSECURE_HUB_URL' } });
       expect(network.paths).toEqual([]);
       expect(await enrol('http://localhost:8080')).toMatchObject({ ok: true });
+      // Enrolling starts the first sync; it finishes before the database closes.
+      await waitIdle(core);
     } finally {
       core.close();
     }
