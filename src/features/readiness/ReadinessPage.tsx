@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api/client';
 import { useSyncStatus } from '../../lib/api/queries';
 import { setSyncStatus } from '../../lib/api/sync-status-cache';
-import { Link } from 'wouter';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 interface ReadinessPageProps {
