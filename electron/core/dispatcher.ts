@@ -15,10 +15,11 @@ function refusal(issue: z.core.$ZodIssue | undefined): Pick<ErrorInfo, 'code' | 
     return { code: 'REQUIRED' };
   }
   if (issue?.code === 'invalid_format' && issue.format === 'email') return { code: 'NOT_AN_EMAIL' };
-  if (issue?.code === 'too_small' && issue.origin === 'number') {
+  // Only inclusive bounds can be said as "N or more" (`.positive()` refuses 0 with a minimum of 0).
+  if (issue?.code === 'too_small' && issue.origin === 'number' && issue.inclusive !== false) {
     return { code: 'BELOW_MINIMUM', limit: Number(issue.minimum) };
   }
-  if (issue?.code === 'too_big' && issue.origin === 'number') {
+  if (issue?.code === 'too_big' && issue.origin === 'number' && issue.inclusive !== false) {
     return { code: 'ABOVE_MAXIMUM', limit: Number(issue.maximum) };
   }
   return { code: 'INVALID_INPUT' };

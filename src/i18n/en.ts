@@ -257,7 +257,8 @@ export const en = {
     importExport: 'Import an export',
     deleteEvent: 'Delete event',
     deleteTitle: 'Delete the event “{{name}}”?',
-    deleteConfirm: 'This removes the event and its capture list from this device. Contacts and touchpoints stay in the journeys.',
+    deleteConfirm:
+      'This removes the event and its capture list from this device. Contacts and touchpoints stay in the journeys.',
     nothingYet: 'No visitors captured yet: nothing to draft or export.',
     deleted: 'Event deleted',
   },
@@ -359,7 +360,8 @@ export const en = {
     enrol: 'Connect',
     signOut: 'Sign out',
     signOutConfirm: 'Disconnect this device from the hub?',
-    signOutBody: 'It stops syncing until it is enrolled again with a new code. Signing out is refused while changes exist only on this device.',
+    signOutBody:
+      'It stops syncing until it is enrolled again with a new code. Signing out is refused while changes exist only on this device.',
     revokedBody: 'The hub no longer accepts this device. Sign out and enrol again with a new code from your team lead.',
     reasons: {
       TERRITORY_FORBIDDEN: 'This account is outside your territories now.',
@@ -629,6 +631,8 @@ export const en = {
     HUB_UNREACHABLE: 'The hub cannot be reached at this address.',
     ENROLMENT_INVALID: 'This enrolment code is not valid (used, expired or mistyped).',
     TOO_LONG: 'This is too long.',
+    CAPTURE_ALREADY_SAVED:
+      'This visitor was already saved, as first entered (the app restarted while saving). Your later changes were not saved: add them in the visitor’s account, then go on with “Next visitor”.',
     REQUIRED: 'This cannot be empty.',
     NOT_AN_EMAIL: 'This is not an e-mail address.',
     BELOW_MINIMUM: 'Enter {{limit, number}} or more.',

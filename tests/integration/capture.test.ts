@@ -152,8 +152,16 @@ describe('capture.save', () => {
       const first = await laptop.value('capture.save', save);
       const queuedAfterFirst = await queued();
       expect(queuedAfterFirst).toBeGreaterThan(0);
+      // The form wrote the visitor back as a draft after the lost answer; the retry clears it.
+      await laptop.value('capture.draft.save', { eventId: retryExpo, fields: visitor() });
       expect(await laptop.value('capture.save', save)).toEqual(first);
+      expect(await laptop.value('capture.draft.get', { eventId: retryExpo })).toBeNull();
       expect(first.id).toBe(captureId);
+      // Changed since the save that went through: refused, not "saved" with the change dropped.
+      expect(await laptop.dispatch('capture.save', { ...save, fields: visitor({ title: 'CTO' }) })).toMatchObject({
+        ok: false,
+        error: { code: 'CAPTURE_ALREADY_SAVED' },
+      });
       expect(await laptop.value('capture.list', { eventId: retryExpo })).toHaveLength(1);
       expect(await queued()).toBe(queuedAfterFirst);
       // The same id at another event is a mistake, not a retry.

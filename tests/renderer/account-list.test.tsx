@@ -48,4 +48,18 @@ describe('the account list', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Search accounts' }), { target: { value: 'zz' } });
     expect(await screen.findByText('No account matches.')).toBeTruthy();
   });
+
+  it('starts a search from its first hit even when it finds the open account the list did not hold', async () => {
+    fakeCore.on('accounts.search', ({ query }) =>
+      query === '' ? { total: 2, items: [account(1), account(2)] } : { total: 2, items: [account(7), account(9)] },
+    );
+    renderWithApp(<AccountListPane selectedId="a9" />);
+    const search = await screen.findByRole('combobox', { name: 'Search accounts' });
+    await waitFor(() => expect(search.getAttribute('aria-activedescendant')).toBe('account-option-a1'));
+    fireEvent.change(search, { target: { value: 'Account' } });
+    await waitFor(() => expect(search.getAttribute('aria-activedescendant')).toBe('account-option-a7'));
+    // The answer is in and stays: the open account does not take the highlight back.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(search.getAttribute('aria-activedescendant')).toBe('account-option-a7');
+  });
 });

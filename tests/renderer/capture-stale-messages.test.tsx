@@ -127,4 +127,15 @@ describe('event mode messages', () => {
     expect((await screen.findByText(/CORE_UNAVAILABLE/)).closest('.scan-box')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Family name').value).toBe('佐藤');
   });
+
+  it('takes "a name or an e-mail" away once an e-mail is typed, though it is shown on the family name', async () => {
+    fakeCore.on('capture.save', () => {
+      throw new AppError('CAPTURE_INCOMPLETE', 'A visitor needs at least a name or an e-mail address.', 'familyName');
+    });
+    const familyName = await openShift();
+    fireEvent.keyDown(familyName, { key: 'Enter', ctrlKey: true });
+    expect(await screen.findByText(/CAPTURE_INCOMPLETE/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'kenta@test-kogyo.example.jp' } });
+    await waitFor(() => expect(screen.queryByText(/CAPTURE_INCOMPLETE/)).toBeNull());
+  });
 });

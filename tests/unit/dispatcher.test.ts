@@ -65,6 +65,10 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'ABOVE_MAXIMUM', field: 'contentBudgetMb', limit: 1_000_000 },
     });
+    // An exclusive bound (`positive()` refuses 0 with a minimum of 0) has no "N or more" to say.
+    const zero = await dispatch('accounts.search', { limit: 0 });
+    expect(zero).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'limit' } });
+    expect(zero.ok ? null : zero.error.limit).toBeUndefined();
   });
 
   it('applies defaults before the handler sees the input', async () => {

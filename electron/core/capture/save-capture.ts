@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { CaptureFields } from '../../../src/shared/capture';
 import type { Team } from '../../../src/shared/domain';
@@ -11,6 +12,7 @@ import { stampEdits } from '../sync/local-edits';
 import { insertTouchpoint } from '../touchpoints/add-touchpoint';
 import { CONTACT_LIST_MAX } from '../../../src/shared/sync-api';
 import { eventBasics } from '../events/events';
+import { discardDraft } from './drafts';
 import { isEmail } from './fields';
 import { emailDomain } from './matcher';
 import { emailKey, mergeLists, normalizeCaptureFields } from './normalize-fields';
@@ -60,14 +62,30 @@ function validate(fields: CaptureFields): void {
  * The capture a retried save already wrote: the form names its capture before saving, so
  * a save whose answer was lost (the core restarted after the commit) is not written twice.
  */
-function alreadySaved(ctx: CoreContext, eventId: string, captureId: string): SavedCapture | null {
-  const row = statement(ctx.conn.sqlite, 'SELECT event_id, account_id, contact_id FROM captures WHERE id = ?').get(
-    captureId,
-  ) as { event_id: string; account_id: string; contact_id: string } | undefined;
+function alreadySaved(
+  ctx: CoreContext,
+  eventId: string,
+  captureId: string,
+  fields: CaptureFields,
+): SavedCapture | null {
+  const row = statement(
+    ctx.conn.sqlite,
+    'SELECT event_id, account_id, contact_id, fields FROM captures WHERE id = ?',
+  ).get(captureId) as { event_id: string; account_id: string; contact_id: string; fields: string } | undefined;
   if (!row) return null;
   if (row.event_id !== eventId) {
     throw new AppError('INVALID_INPUT', `Capture "${captureId}" belongs to another event.`, 'captureId');
   }
+  // Changed since the save that went through: saying "saved" would drop the change unseen.
+  if (!isDeepStrictEqual(JSON.parse(row.fields), JSON.parse(JSON.stringify(fields)))) {
+    throw new AppError(
+      'CAPTURE_ALREADY_SAVED',
+      'This visitor was saved before the last changes; the changes were not.',
+      'captureId',
+    );
+  }
+  // The form may have written the visitor back as a draft after the unclear failure.
+  discardDraft(ctx, eventId);
   return { id: captureId, accountId: row.account_id, contactId: row.contact_id, createdAccount: false };
 }
 
@@ -85,11 +103,11 @@ export function saveCapture(
   language: 'ja' | 'en',
   chosenId?: string,
 ): SavedCapture {
+  const fields = normalizeCaptureFields(typed, rep.region);
   if (chosenId !== undefined) {
-    const saved = alreadySaved(ctx, eventId, chosenId);
+    const saved = alreadySaved(ctx, eventId, chosenId, fields);
     if (saved) return saved;
   }
-  const fields = normalizeCaptureFields(typed, rep.region);
   validate(fields);
   const event = eventBasics(ctx, eventId);
   const { db } = ctx.conn;

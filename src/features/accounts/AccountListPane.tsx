@@ -151,11 +151,18 @@ export function AccountListPane({ selectedId }: AccountListPaneProps) {
           onChange={(event) => {
             setQuery(event.target.value);
             setOpenWhenCurrent(false);
+            setHighlightOpened(false);
           }}
           onKeyDown={onKeyDown}
           autoFocus
         />
-        <AccountFilters value={filters} onChange={setFilters} />
+        <AccountFilters
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            setHighlightOpened(false);
+          }}
+        />
         <div className="result-count" data-testid="account-count">
           {t('accounts.count', { count: total })}
         </div>

@@ -144,6 +144,11 @@ export function withMatch(
 export function changesField(field: string | undefined, before: CaptureFormState, after: CaptureFormState): boolean {
   if (!field) return false;
   const key = field.replace(/^fields\./, '').split('.')[0] ?? '';
-  const value = (form: CaptureFormState) => JSON.stringify((toFields(form) as Record<string, unknown>)[key]);
+  // "A name or an e-mail" is shown on the family name, but a given name or an e-mail answers it too.
+  const keys = key === 'familyName' ? ['familyName', 'givenName', 'emails'] : [key];
+  const value = (form: CaptureFormState) => {
+    const fields = toFields(form) as Record<string, unknown>;
+    return JSON.stringify(keys.map((name) => fields[name]));
+  };
   return value(before) !== value(after);
 }
