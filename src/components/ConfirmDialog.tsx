@@ -27,7 +27,8 @@ export function ConfirmDialog({ title, body, confirmLabel, pending, error, onCon
         <p>{body}</p>
         <GeneralError error={error} />
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          {/* While it runs, the answer decides what happens next: Cancel would only hide it. */}
+          <button type="button" className="button" onClick={onClose} disabled={pending} autoFocus>
             {t('common.cancel')}
           </button>
           <button type="button" className="button danger" onClick={onConfirm} disabled={pending}>
