@@ -36,9 +36,9 @@ function count(sql: string, ...params: unknown[]): number {
   return row.n;
 }
 
-/** An event of its own, for a test whose captures must not count in the shared event's. */
-async function otherEvent(name: string): Promise<string> {
-  const event = await core.value('events.create', {
+/** An event of its own, for a test whose captures must not count in the shared event's (on `laptop`, its own core). */
+async function otherEvent(name: string, laptop: TestCore = core): Promise<string> {
+  const event = await laptop.value('events.create', {
     name,
     startsOn: '2026-12-01',
     endsOn: '2026-12-01',
@@ -134,17 +134,7 @@ describe('capture.save', () => {
     // A laptop of its own: the other tests count this file's outbox.
     const laptop = startCore({ demoDatasetFile: undefined });
     try {
-      const event = async (name: string) =>
-        (
-          await laptop.value('events.create', {
-            name,
-            startsOn: '2026-12-01',
-            endsOn: '2026-12-01',
-            consentText: 'OK to contact',
-            consentVersion: 'r-1',
-          })
-        ).id;
-      const [retryExpo, otherExpo] = [await event('Retry Expo'), await event('Other Expo')];
+      const [retryExpo, otherExpo] = [await otherEvent('Retry Expo', laptop), await otherEvent('Other Expo', laptop)];
       const captureId = '0b9c4f3e-7d1a-4c55-9e1f-3a2b1c0d9e8f';
       const save = { eventId: retryExpo, fields: visitor(), language: 'ja' as const, captureId };
       const queued = async () =>
@@ -551,15 +541,7 @@ describe('resetting data', () => {
 
       // A capture whose booth touchpoint the hub already has, while its consent record and
       // follow-up still wait behind a push batch boundary.
-      const eventId = (
-        await laptop.value('events.create', {
-          name: 'Batch Boundary Expo',
-          startsOn: '2026-12-01',
-          endsOn: '2026-12-01',
-          consentText: 'OK to contact',
-          consentVersion: 'b-1',
-        })
-      ).id;
+      const eventId = await otherEvent('Batch Boundary Expo', laptop);
       await laptop.value('capture.save', {
         eventId,
         language: 'ja',
@@ -594,15 +576,7 @@ describe('importing an export', () => {
   it('refuses key-derivation parameters the app does not write as INVALID_FILE, before deriving any key', async () => {
     const laptop = startCore({ demoDatasetFile: undefined });
     try {
-      const eventId = (
-        await laptop.value('events.create', {
-          name: 'KDF Expo',
-          startsOn: '2026-12-01',
-          endsOn: '2026-12-01',
-          consentText: 'OK to contact',
-          consentVersion: 'k-1',
-        })
-      ).id;
+      const eventId = await otherEvent('KDF Expo', laptop);
       await laptop.value('capture.save', { eventId, language: 'ja', fields: visitor() });
       const { dataBase64 } = await laptop.value('capture.export', { eventId, password: 'booth-password-1' });
       const envelope = JSON.parse(Buffer.from(dataBase64, 'base64').toString('utf8')) as {
@@ -646,15 +620,7 @@ describe('a crash-saved draft', () => {
   it('keeps every field that still parses when one does not (a draft written by another build)', async () => {
     const dataDir = tempDir();
     const first = startCore({ dataDir, demoDatasetFile: undefined });
-    const eventId = (
-      await first.value('events.create', {
-        name: 'Draft Expo',
-        startsOn: '2026-12-01',
-        endsOn: '2026-12-01',
-        consentText: 'OK to contact',
-        consentVersion: 'd-1',
-      })
-    ).id;
+    const eventId = await otherEvent('Draft Expo', first);
     await first.value('capture.draft.save', {
       eventId,
       fields: visitor({ familyName: '下書き', company: '株式会社途中', emails: ['half@typed.example.jp'] }),

@@ -1,42 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureSummary, EventDetail } from '../../src/shared/capture';
 import { AppError } from '../../src/shared/errors';
 import { AfterShowPage } from '../../src/features/capture/AfterShowPage';
 import { fakeCore } from './fake-core';
 import { renderWithApp } from './render';
+import { capturedVisitor, expoEvent } from './capture-fixtures';
 
-const expo: EventDetail = {
-  id: 'e1',
-  name: 'Japan IT Week',
-  venue: 'Tokyo Big Sight',
-  startsOn: '2026-11-28',
-  endsOn: '2026-11-30',
-  booth: 'A-12',
-  questions: [],
-  consentText: 'We may contact you about our products.',
-  consentVersion: 'v1',
-  products: [],
-  captureCount: 0,
-  unsyncedCount: 0,
-};
+const expo = expoEvent();
 
-const capture: CaptureSummary = {
-  id: 'c1',
-  createdAt: Date.UTC(2026, 10, 28, 1),
-  contactId: 'k1',
-  contactName: '山田 太郎',
-  accountId: 'a1',
-  accountName: 'Yamada Seisakusho',
-  title: '',
-  emails: ['taro@example.jp'],
-  rating: 'warm',
-  consent: true,
-  followUp: 'none',
-  followUpStatus: 'none',
-  matchedContact: false,
-  synced: true,
-};
+const capture = capturedVisitor({ rating: 'warm', consent: true, synced: true });
 
 const ACTIONS = ['Draft follow-ups', 'CSV for Salesforce', 'CSV for HubSpot', 'Encrypted export'];
 

@@ -1,55 +1,18 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureSummary, EventDetail } from '../../src/shared/capture';
+import type { CaptureSummary } from '../../src/shared/capture';
 import { applyLanguage } from '../../src/i18n';
 import { CaptureScreen } from '../../src/features/capture/CaptureScreen';
 import { fakeCore } from './fake-core';
 import { renderWithApp } from './render';
+import { answerShift, capturedVisitor, expoEvent } from './capture-fixtures';
 
-const expo: EventDetail = {
-  id: 'e1',
-  name: 'Japan IT Week',
-  venue: 'Tokyo Big Sight',
-  startsOn: '2026-11-28',
-  endsOn: '2026-11-30',
-  booth: 'A-12',
-  questions: [],
-  consentText: 'We may contact you about our products.',
-  consentVersion: 'v1',
-  // Catalogue codes (demo and hub events) next to names a rep typed in the New event dialog.
-  products: ['field_suite', 'capture', 'Robot arm X2', 'Suite v2.0: Pro', 'unknown_code'],
-  captureCount: 0,
-  unsyncedCount: 0,
-};
+// Catalogue codes (demo and hub events) next to names a rep typed in the New event dialog.
+const expo = expoEvent({ products: ['field_suite', 'capture', 'Robot arm X2', 'Suite v2.0: Pro', 'unknown_code'] });
 
-const saved: CaptureSummary = {
-  id: 'c1',
-  createdAt: Date.UTC(2026, 10, 28, 1),
-  contactId: 'k1',
-  contactName: '山田 太郎',
-  accountId: 'a1',
-  accountName: 'Yamada Seisakusho',
-  title: '',
-  emails: ['taro@example.jp'],
-  rating: 'hot',
-  consent: false,
-  followUp: 'none',
-  followUpStatus: 'none',
-  matchedContact: false,
-  synced: false,
-};
+const saved = capturedVisitor({ rating: 'hot' });
 
-beforeEach(() => {
-  fakeCore.answer({
-    'events.get': () => expo,
-    'capture.list': () => [],
-    'content.presentable': () => [],
-    'capture.match': () => [],
-    'capture.draft.get': () => null,
-    'capture.draft.save': () => ({ savedAt: Date.now() }),
-    'capture.draft.discard': () => ({}),
-  });
-});
+beforeEach(() => answerShift(expo));
 
 describe('event mode labels', () => {
   it('names catalogue products by their translated name and shows typed products as typed', async () => {

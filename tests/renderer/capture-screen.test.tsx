@@ -1,59 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureSummary, EventDetail } from '../../src/shared/capture';
+import type { CaptureSummary } from '../../src/shared/capture';
 import { AppError } from '../../src/shared/errors';
-import { CaptureScreen } from '../../src/features/capture/CaptureScreen';
 import { deferred, fakeCore } from './fake-core';
-import { renderWithApp } from './render';
+import { answerShift, capturedVisitor, openShift } from './capture-fixtures';
 
-const expo: EventDetail = {
-  id: 'e1',
-  name: 'Japan IT Week',
-  venue: 'Tokyo Big Sight',
-  startsOn: '2026-11-28',
-  endsOn: '2026-11-30',
-  booth: 'A-12',
-  questions: [],
-  consentText: 'We may contact you about our products.',
-  consentVersion: 'v1',
-  products: [],
-  captureCount: 0,
-  unsyncedCount: 0,
-};
+const saved = capturedVisitor();
 
-const saved: CaptureSummary = {
-  id: 'c1',
-  createdAt: Date.UTC(2026, 10, 28, 1),
-  contactId: 'k1',
-  contactName: '山田 太郎',
-  accountId: 'a1',
-  accountName: 'Yamada Seisakusho',
-  title: '',
-  emails: ['taro@example.jp'],
-  rating: null,
-  consent: false,
-  followUp: 'none',
-  followUpStatus: 'none',
-  matchedContact: false,
-  synced: false,
-};
-
-beforeEach(() => {
-  fakeCore.answer({
-    'events.get': () => expo,
-    'capture.list': () => [],
-    'content.presentable': () => [],
-    'capture.match': () => [],
-    'capture.draft.get': () => null,
-    'capture.draft.save': () => ({ savedAt: Date.now() }),
-    'capture.draft.discard': () => ({}),
-  });
-});
-
-async function openShift() {
-  renderWithApp(<CaptureScreen eventId="e1" />);
-  return screen.findByLabelText('Family name');
-}
+beforeEach(() => answerShift());
 
 describe('event mode', () => {
   it('saves the visitor once when Ctrl+Enter is pressed again while the save is still running', async () => {

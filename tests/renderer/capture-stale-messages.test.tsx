@@ -1,42 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureSummary, EventDetail, ScanResult } from '../../src/shared/capture';
+import type { ScanResult } from '../../src/shared/capture';
 import { AppError } from '../../src/shared/errors';
-import { CaptureScreen } from '../../src/features/capture/CaptureScreen';
 import { fakeCore } from './fake-core';
-import { renderWithApp } from './render';
+import { answerShift, capturedVisitor, openShift } from './capture-fixtures';
 
-const expo: EventDetail = {
-  id: 'e1',
-  name: 'Japan IT Week',
-  venue: 'Tokyo Big Sight',
-  startsOn: '2026-11-28',
-  endsOn: '2026-11-30',
-  booth: 'A-12',
-  questions: [],
-  consentText: 'We may contact you about our products.',
-  consentVersion: 'v1',
-  products: [],
-  captureCount: 0,
-  unsyncedCount: 0,
-};
-
-const saved: CaptureSummary = {
-  id: 'c1',
-  createdAt: Date.UTC(2026, 10, 28, 1),
-  contactId: 'k1',
-  contactName: '佐藤 健太',
-  accountId: 'a1',
-  accountName: 'Test Kogyo',
-  title: '',
-  emails: [],
-  rating: null,
-  consent: false,
-  followUp: 'none',
-  followUpStatus: 'none',
-  matchedContact: false,
-  synced: false,
-};
+const saved = capturedVisitor({ contactName: '佐藤 健太', accountName: 'Test Kogyo', emails: [] });
 
 /** A vCard the core half understood: the name is filled, the phone number is listed for the rep. */
 const halfRead: ScanResult = {
@@ -46,22 +15,9 @@ const halfRead: ScanResult = {
 };
 
 beforeEach(() => {
-  fakeCore.answer({
-    'events.get': () => expo,
-    'capture.list': () => [],
-    'content.presentable': () => [],
-    'capture.match': () => [],
-    'capture.draft.get': () => null,
-    'capture.draft.save': () => ({ savedAt: Date.now() }),
-    'capture.draft.discard': () => ({}),
-    'capture.parseScan': () => halfRead,
-  });
+  answerShift();
+  fakeCore.on('capture.parseScan', () => halfRead);
 });
-
-async function openShift() {
-  renderWithApp(<CaptureScreen eventId="e1" />);
-  return screen.findByLabelText('Family name');
-}
 
 async function scan() {
   fireEvent.change(screen.getByTestId('scan-input'), { target: { value: 'BEGIN:VCARD…' } });

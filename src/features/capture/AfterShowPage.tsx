@@ -55,7 +55,7 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
   const rows = captures.data ?? [];
   // Nothing to draft or export until the list has a capture (also while it is still loading).
   const nothing = rows.length === 0;
-  const nothingTitle = nothing ? t('afterShow.nothingYet') : undefined;
+  const needsCaptures = { disabled: nothing, title: nothing ? t('afterShow.nothingYet') : undefined };
 
   return (
     <div className="page wide">
@@ -88,37 +88,19 @@ export function AfterShowPage({ eventId }: AfterShowPageProps) {
           type="button"
           className="button primary"
           onClick={() => followUps.mutate()}
+          {...needsCaptures}
           disabled={followUps.isPending || nothing}
-          title={nothingTitle}
         >
           {t('afterShow.draftFollowUps')}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => csv.mutate('salesforce')}
-          disabled={nothing}
-          title={nothingTitle}
-        >
+        <button type="button" className="button" onClick={() => csv.mutate('salesforce')} {...needsCaptures}>
           {t('afterShow.csvSalesforce')}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => csv.mutate('hubspot')}
-          disabled={nothing}
-          title={nothingTitle}
-        >
+        <button type="button" className="button" onClick={() => csv.mutate('hubspot')} {...needsCaptures}>
           {t('afterShow.csvHubspot')}
         </button>
         <span className="toolbar-spacer" />
-        <button
-          type="button"
-          className="button"
-          onClick={() => setDialog('export')}
-          disabled={nothing}
-          title={nothingTitle}
-        >
+        <button type="button" className="button" onClick={() => setDialog('export')} {...needsCaptures}>
           {t('afterShow.encryptedExport')}
         </button>
         <button type="button" className="button" onClick={() => setDialog('import')}>
