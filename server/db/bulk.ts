@@ -1,16 +1,39 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { PgliteSession } from 'drizzle-orm/pglite';
+import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type { Queryable } from './connection';
 
 /** Rows per statement: large enough to amortise a round trip, small enough for one JSON parameter. */
 const CHUNK = 5000;
 
+type Row = Record<string, unknown>;
+
+/** PGlite's own client behind a drizzle database or transaction; null on node-postgres. */
+function pgliteClient(db: Queryable): Pick<PgliteTransaction, 'query'> | null {
+  const { session } = db as unknown as { session: unknown };
+  return session instanceof PgliteSession ? (session as unknown as { client: PgliteTransaction }).client : null;
+}
+
+/** A value in COPY's text format: `\N` for null, JSON for objects, backslash escapes for the rest. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[\\\n\r\t]/.test(text)
+    ? text.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)
+    : text;
+}
+
 /**
- * Inserts many rows with one statement per chunk: the rows travel as a single JSON
- * parameter unpacked by json_to_recordset, which is several times faster than a VALUES
- * list on both drivers and has no parameter-count limit. Column names and types come from
- * the drizzle table, so there is no second column list to keep in step.
- * `onConflict: 'update'` overwrites every column of an existing row with the same key.
+ * Inserts many rows with one statement per chunk. On PGlite the rows go in as COPY text
+ * from a blob: it is the embedded database's fastest way in by far, because a query
+ * parameter is encoded character by character in JavaScript and a JSON parameter is
+ * parsed again in WebAssembly (a push of 100,000 touchpoints spent ~2 s on that alone).
+ * On a PostgreSQL server the rows travel as a single JSON parameter unpacked by
+ * json_to_recordset, several times faster than a VALUES list and with no parameter-count
+ * limit. Column names and types come from the drizzle table, so there is no second
+ * column list to keep in step. `onConflict: 'update'` overwrites every column of an
+ * existing row with the same key (COPY cannot, so that always takes the JSON path).
  */
 export async function insertRows<T extends PgTable>(
   db: Queryable,
@@ -18,8 +41,18 @@ export async function insertRows<T extends PgTable>(
   rows: readonly T['$inferSelect'][],
   onConflict: 'error' | 'ignore' | 'update' = 'error',
 ): Promise<void> {
+  if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table));
   const names = columns.map(([, column]) => sql.identifier(column.name));
+  const pglite = onConflict === 'error' ? pgliteClient(db) : null;
+  if (pglite) {
+    const text = rows.map((row) => columns.map(([key]) => copyField((row as Row)[key])).join('\t')).join('\n');
+    const list = columns.map(([, column]) => `"${column.name}"`).join(', ');
+    await pglite.query(`COPY "${getTableName(table)}" (${list}) FROM '/dev/blob'`, [], {
+      blob: new Blob([text, '\n']),
+    });
+    return;
+  }
   const definitions = columns.map(([, column]) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`);
   const keys = columns.filter(([, column]) => column.primary).map(([, column]) => sql.identifier(column.name));
   let conflict: SQL = sql``;
@@ -32,8 +65,8 @@ export async function insertRows<T extends PgTable>(
   }
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK).map((row) => {
-      const record: Record<string, unknown> = {};
-      for (const [key, column] of columns) record[column.name] = (row as Record<string, unknown>)[key] ?? null;
+      const record: Row = {};
+      for (const [key, column] of columns) record[column.name] = (row as Row)[key] ?? null;
       return record;
     });
     await db.execute(

@@ -43,6 +43,10 @@ const SHIPPED: Record<string, { sha256: string; when: number }> = {
     when: 1795850898503,
   },
   '0001_seed.sql': { sha256: '09afb2571dff8ace0c8d706bcb8de70ab4f62d50f2cf12cb61d0c4c757ccca04', when: 1795850900434 },
+  '0002_touchpoint_json.sql': {
+    sha256: 'ad59fc528ec7ef10193543c045bfdc423edb78d2f0b940f55c028c13c2419faf',
+    when: 1795891547517,
+  },
 };
 
 interface JournalEntry {
@@ -79,8 +83,13 @@ const ROWS: Record<string, string[]> = {
        VALUES ('${ACCOUNT_ID}', 'Tokai Precision', NULL, '["tokai-precision.co.jp"]', 'manufacturing', '100-499', 'JP', 'kanto', 'adoption', 'notes', '', ${START}, ${START})`,
     `INSERT INTO contacts (id, account_id, name, name_kana, title, department, role, emails, phones, consent, created_at, updated_at)
        VALUES ('migration-contact-1', '${ACCOUNT_ID}', 'Sato Kenichi', NULL, 'Manager', NULL, 'decision_maker', '["sato@tokai-precision.co.jp"]', '[]', 'granted', ${START}, ${START})`,
+    `INSERT INTO touchpoints (id, account_id, occurred_at, channel, team, stage_code, summary, details, author, origin_device, supersedes_id, contact_ids, content_version_ids, created_at)
+       VALUES ('migration-touchpoint-1', '${ACCOUNT_ID}', ${START}, 'meeting', 'field_sales', 'adoption', '訪問',
+               '{"notes": "納期の相談", "rating": 4, "nested": {"a": [1, 2]}}', 'Rep One', 'laptop', NULL,
+               '["migration-contact-1"]', '[]', ${START})`,
     `INSERT INTO change_log (seq, kind, entity_id, territory) VALUES
-       (8, 'account', '${ACCOUNT_ID}', 'kanto'), (9, 'contact', 'migration-contact-1', 'kanto')`,
+       (8, 'account', '${ACCOUNT_ID}', 'kanto'), (9, 'contact', 'migration-contact-1', 'kanto'),
+       (10, 'touchpoint', 'migration-touchpoint-1', 'kanto')`,
   ],
 };
 
@@ -236,6 +245,16 @@ async function checkHubServes(target: DatabaseTarget, expectAccount: boolean, hu
     expect(pulled.changes.filter((change) => change.kind === 'stage')).toHaveLength(7);
     expect(pulled.changes.some((change) => change.kind === 'account' && change.data.id === ACCOUNT_ID)).toBe(
       expectAccount,
+    );
+    const touchpoint = pulled.changes.find((change) => change.kind === 'touchpoint');
+    expect(touchpoint?.data).toEqual(
+      expectAccount
+        ? expect.objectContaining({
+            details: { notes: '納期の相談', rating: 4, nested: { a: [1, 2] } },
+            contactIds: ['migration-contact-1'],
+            contentVersionIds: [],
+          })
+        : undefined,
     );
     const pushed = PushResponse.parse(
       await call('/v1/sync/push', {
