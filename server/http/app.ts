@@ -93,7 +93,11 @@ export function createHubApp(options: HubAppOptions): Hono<Env> {
       const body = endpoint.body ? await readJson(c, endpoint.body) : undefined;
       const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
       const result = await endpoint.handle({ body, query, caller, deps });
-      if (result instanceof RawJson) return c.body(result.text, 200, { 'Content-Type': 'application/json' });
+      // As bytes: a string body is scanned character by character for lone surrogates by the
+      // Response it becomes (~0.8 s over the pages of 100,000 touchpoints).
+      if (result instanceof RawJson) {
+        return c.body(Buffer.from(result.text, 'utf8'), 200, { 'Content-Type': 'application/json' });
+      }
       return c.json(result as object, endpoint.statusOf?.(result) ?? 200);
     });
   }

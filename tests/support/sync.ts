@@ -68,11 +68,10 @@ export function networkTo(hub: TestHub): { network: Network; fetch: typeof fetch
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       );
     }
-    if (
-      network.bodyLimit !== null &&
-      typeof init?.body === 'string' &&
-      Buffer.byteLength(init.body) > network.bodyLimit
-    ) {
+    const body = init?.body;
+    const bodyBytes =
+      typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : 0;
+    if (network.bodyLimit !== null && bodyBytes > network.bodyLimit) {
       return new Response('<html>413 Request Entity Too Large</html>', { status: 413 });
     }
     const status = network.failures.shift();

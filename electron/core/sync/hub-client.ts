@@ -173,7 +173,9 @@ export class HubClient {
       const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // As bytes: fetch scans a string body character by character for lone surrogates
+        // (~0.4 s over a push of 100,000 touchpoints).
+        body: body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8'),
         signal: controller.signal,
       });
       // Raced against the timer, since a body stream need not heed the signal.

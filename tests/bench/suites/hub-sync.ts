@@ -113,7 +113,8 @@ export const hubSyncSuite: BenchSuite = {
         const response = await fetch(`${hub.url}/v1/sync/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ mutations: mutations.slice(start, start + MAX_PUSH_MUTATIONS) }),
+          // As bytes, like the app's hub client (electron/core/sync/hub-client.ts).
+          body: Buffer.from(JSON.stringify({ mutations: mutations.slice(start, start + MAX_PUSH_MUTATIONS) })),
         });
         const { results } = PushResponse.parse(await response.json());
         const refused = results.find((r) => r.status !== 'applied');
