@@ -8,6 +8,7 @@ import { CHROMIUM_LAUNCH } from './tests/support/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
+  globalSetup: './tests/support/scratch-root.ts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,

@@ -6,6 +6,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    globalSetup: ['tests/support/scratch-root.ts'],
     projects: [
       {
         extends: true,
