@@ -106,6 +106,29 @@ forEachDatabase('push and pull', (variant) => {
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
   });
 
+  it('stores text exactly: tabs, line breaks, backslashes, quotes and \\N, in columns and in JSON', async () => {
+    // On PGlite rows go in as COPY text (server/db/bulk.ts), where these characters are syntax.
+    const tricky = 'a\tb\nc\r\nd \\ e \\N "f" \\t 日本\u2028語';
+    const account = accountCreate({ name: tricky, businessNotes: `\\N` });
+    const accountId = (account.payload as { id: string }).id;
+    const touchpoint = touchpointCreate(accountId, {
+      summary: tricky,
+      details: { notes: tricky, [tricky]: [tricky, '\\', null] },
+    });
+    const pushed = await t.push(repA, [account, touchpoint]);
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const { changes } = await t.pullAll(repB);
+    expect(ofKind(changes, 'account').find((a) => a.id === accountId)).toMatchObject({
+      name: tricky,
+      businessNotes: '\\N',
+    });
+    expect(ofKind(changes, 'touchpoint').find((tp) => tp.accountId === accountId)).toEqual({
+      ...touchpoint.payload,
+      createdAt: t.clock.now,
+    });
+  });
+
   it('acknowledges a repeated mutation id as duplicate and applies it once', async () => {
     const { cursor } = await t.pullAll(repB);
     const account = accountCreate();
