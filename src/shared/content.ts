@@ -267,6 +267,8 @@ export const PresenterSession = z.object({
   slides: z.array(PresenterSlide),
   position: z.number().int(),
   blank: z.boolean(),
+  /** The video on screen is paused (it plays again when shown anew). */
+  paused: z.boolean(),
   startedAt: Timestamp,
   /** Time per slide so far, the current stretch included. */
   times: z.array(SlideTime),
@@ -282,6 +284,8 @@ export const PresenterChanged = z.object({
   position: z.number().int(),
   total: z.number().int(),
   blank: z.boolean(),
+  /** The video on screen is paused by the presenter. */
+  paused: z.boolean(),
   slide: AudienceSlide.nullable(),
   ended: z.boolean(),
 });

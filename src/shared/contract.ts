@@ -253,6 +253,8 @@ export const methods = {
     z.object({ sessionId: Id, position: z.number().int().nonnegative(), blank: z.boolean() }).strict(),
     PresenterChanged,
   ),
+  /** Pauses or resumes the video on screen in every window (NOT_A_VIDEO when none is). */
+  'presenter.playback': method(z.object({ sessionId: Id, paused: z.boolean() }).strict(), PresenterChanged),
   /** Saves the time on the current page so far (every few seconds), for crash recovery. */
   'presenter.heartbeat': method(z.object({ sessionId: Id }).strict(), z.object({ savedAt: Timestamp })),
   'presenter.end': method(z.object({ sessionId: Id }).strict(), PresentationSummary),

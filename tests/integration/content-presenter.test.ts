@@ -163,6 +163,7 @@ describe('presenter mode', () => {
       expect(Object.keys(payload as object).sort()).toEqual([
         'blank',
         'ended',
+        'paused',
         'position',
         'sessionId',
         'slide',
@@ -294,6 +295,52 @@ describe('presenter mode', () => {
     });
     expect(await c.value('presenter.show', { sessionId: session.id, position: 0, blank: false })).toMatchObject({
       position: 0,
+    });
+  });
+
+  it('pauses the video on screen in every window; showing it anew plays it; only a video on screen pauses', async () => {
+    const clock = testClock();
+    const { c, brief } = await setup(clock);
+    const videos = await c.value('content.library', { presentableOnly: true, kind: 'video', limit: 1 });
+    const video = videos.items[0]?.shown;
+    if (!video) throw new Error('the demo library has no presentable video');
+    const deck = await c.value('decks.save', {
+      name: 'Product film',
+      items: [
+        { itemId: video.itemId, versionId: video.versionId },
+        { itemId: brief.itemId, versionId: brief.versionId, pageFrom: 2, pageTo: 2 },
+      ],
+    });
+    const session = await c.value('presenter.start', { deckId: deck.id, language: 'en' });
+    const audience: { paused: boolean; position: number }[] = [];
+    c.subscribe((event, payload) => {
+      if (event === 'presenter.changed') audience.push(payload as { paused: boolean; position: number });
+    });
+    const sessionId = session.id;
+    expect(session.paused).toBe(false);
+
+    expect(await c.value('presenter.playback', { sessionId, paused: true })).toMatchObject({
+      position: 0,
+      paused: true,
+    });
+    expect(audience.at(-1)).toMatchObject({ position: 0, paused: true });
+    expect(await c.value('presenter.current', {})).toMatchObject({ paused: true });
+    expect(await c.value('presenter.get', { sessionId })).toMatchObject({ paused: true });
+    // The audience window echoing the slide it shows keeps the pause.
+    expect(await c.value('presenter.show', { sessionId, position: 0, blank: false })).toMatchObject({ paused: true });
+
+    // Away and back: the video plays from the start of its new showing.
+    expect(await c.value('presenter.show', { sessionId, position: 1, blank: false })).toMatchObject({ paused: false });
+    expect(await c.dispatch('presenter.playback', { sessionId, paused: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_VIDEO', field: 'paused' },
+    });
+    expect(await c.value('presenter.show', { sessionId, position: 0, blank: false })).toMatchObject({ paused: false });
+    await c.value('presenter.playback', { sessionId, paused: true });
+    expect(await c.value('presenter.show', { sessionId, position: 0, blank: true })).toMatchObject({ paused: false });
+    expect(await c.dispatch('presenter.playback', { sessionId, paused: false })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_VIDEO' },
     });
   });
 

@@ -8,6 +8,7 @@ import {
   endPresentation,
   getPresentation,
   heartbeat,
+  setPlayback,
   showSlide,
   startPresentation,
 } from './presentations';
@@ -30,6 +31,7 @@ type ContentMethods =
   | 'presenter.start'
   | 'presenter.get'
   | 'presenter.show'
+  | 'presenter.playback'
   | 'presenter.heartbeat'
   | 'presenter.end'
   | 'presenter.current'
@@ -88,6 +90,7 @@ export function contentHandlers(ready: () => CoreContext): Pick<Handlers, Conten
     'presenter.start': (input) => startPresentation(ready(), input),
     'presenter.get': ({ sessionId }) => getPresentation(ready(), sessionId),
     'presenter.show': ({ sessionId, position, blank }) => showSlide(ready(), sessionId, position, blank),
+    'presenter.playback': ({ sessionId, paused }) => setPlayback(ready(), sessionId, paused),
     'presenter.heartbeat': ({ sessionId }) => ({ savedAt: heartbeat(ready(), sessionId) }),
     'presenter.end': ({ sessionId }) => endPresentation(ready(), sessionId),
     'presenter.current': () => currentAudience(ready()),

@@ -37,6 +37,7 @@ interface PresentationRow {
   language: string;
   position: number;
   blank: number;
+  paused: number;
   shown_at: number | null;
   slide_times: string;
   started_at: number;
@@ -67,7 +68,7 @@ function parse(row: PresentationRow): Parsed {
 }
 
 const COLUMNS =
-  'id, deck_id, deck_name, account_id, event_id, attendees, slides, language, position, blank, shown_at, slide_times, started_at, last_active_at, ended_at';
+  'id, deck_id, deck_name, account_id, event_id, attendees, slides, language, position, blank, paused, shown_at, slide_times, started_at, last_active_at, ended_at';
 
 function load(ctx: CoreContext, sessionId: string): Parsed {
   const row = statement(ctx.conn.sqlite, `SELECT ${COLUMNS} FROM presentations WHERE id = ?`).get(sessionId) as
@@ -107,6 +108,7 @@ function toSession(parsed: Parsed, now: number): PresenterSession {
     slides: snapshot.slides,
     position: row.position,
     blank: row.blank === 1,
+    paused: row.paused === 1,
     startedAt: row.started_at,
     times: timesNow(parsed, now),
     leftOut: snapshot.leftOut,
@@ -123,6 +125,7 @@ function audienceState({ row, snapshot }: Parsed): PresenterChanged {
     position: row.position,
     total: snapshot.slides.length,
     blank: row.blank === 1,
+    paused: row.paused === 1,
     slide:
       slide && !ended && row.blank === 0
         ? { versionId: slide.versionId, kind: slide.kind, mime: slide.mime, page: slide.page }
@@ -278,10 +281,31 @@ export function showSlide(ctx: CoreContext, sessionId: string, position: number,
   // Asking for the slide already on screen keeps its stretch running (the audience window may echo a turn).
   const times = unchanged ? parsed.times : timesNow(parsed, now);
   const shownAt = unchanged ? row.shown_at : blank ? null : now;
+  // A slide put on screen again starts playing: a pause belongs to the showing it was made in.
   statement(
     ctx.conn.sqlite,
-    'UPDATE presentations SET position = ?, blank = ?, shown_at = ?, slide_times = ?, last_active_at = ? WHERE id = ?',
-  ).run(position, blank ? 1 : 0, shownAt, JSON.stringify(times), now, sessionId);
+    `UPDATE presentations SET position = ?, blank = ?, paused = paused AND ?, shown_at = ?, slide_times = ?,
+                              last_active_at = ? WHERE id = ?`,
+  ).run(position, blank ? 1 : 0, unchanged ? 1 : 0, shownAt, JSON.stringify(times), now, sessionId);
+  const state = audienceState(load(ctx, sessionId));
+  ctx.emit('presenter.changed', state);
+  return state;
+}
+
+/**
+ * Pauses or resumes the video on screen, in every window: the audience window has no play
+ * bar, so the presenter's Pause is the only way to stop a video the room is watching.
+ */
+export function setPlayback(ctx: CoreContext, sessionId: string, paused: boolean): PresenterChanged {
+  const { row, snapshot } = loadRunning(ctx, sessionId);
+  if (snapshot.slides[row.position]?.kind !== 'video' || row.blank === 1) {
+    throw new AppError('NOT_A_VIDEO', 'There is no video on screen to pause or play.', 'paused');
+  }
+  statement(ctx.conn.sqlite, 'UPDATE presentations SET paused = ?, last_active_at = ? WHERE id = ?').run(
+    paused ? 1 : 0,
+    ctx.now(),
+    sessionId,
+  );
   const state = audienceState(load(ctx, sessionId));
   ctx.emit('presenter.changed', state);
   return state;

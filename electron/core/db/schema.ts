@@ -358,6 +358,8 @@ export const presentations = sqliteTable(
     language: text('language').notNull(),
     position: integer('position').notNull(),
     blank: integer('blank', { mode: 'boolean' }).notNull(),
+    /** The presenter paused the video on screen; the audience window pauses with it. */
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
     /** When the current stretch on the current slide began; null while blanked. */
     shownAt: integer('shown_at'),
     /** Per slide: total and longest continuous milliseconds on screen. */

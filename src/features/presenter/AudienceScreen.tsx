@@ -45,7 +45,9 @@ export function AudienceScreen() {
   const key = slide ? `${slide.versionId}:${slide.page ?? ''}` : null;
   return (
     <main className="audience-stage" data-testid="audience">
-      {slide && key !== failed && <SlideView slide={slide} controls={false} onError={() => setFailed(key)} />}
+      {slide && key !== failed && (
+        <SlideView slide={slide} controls={false} paused={state?.paused ?? false} onError={() => setFailed(key)} />
+      )}
     </main>
   );
 }

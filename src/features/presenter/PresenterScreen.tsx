@@ -34,6 +34,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   });
   const [position, setPosition] = useState(0);
   const [blank, setBlank] = useState(false);
+  const [paused, setPaused] = useState(false);
   const [shownAt, setShownAt] = useState(() => Date.now());
   const [mode, setMode] = useState<AudienceMode['mode'] | null>(null);
   const [view, setView] = useState<'presenter' | 'audience'>('presenter');
@@ -56,6 +57,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     setLoaded(session.data);
     setPosition(session.data.position);
     setBlank(session.data.blank);
+    setPaused(session.data.paused);
   }
 
   // Render the opening slide while the stage is still being set up: on a single screen the audience
@@ -98,6 +100,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
           return change.position;
         });
         setBlank(change.blank);
+        setPaused(change.paused);
       }),
     [sessionId],
   );
@@ -118,11 +121,23 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     setFailure(null);
     setPosition(clamped);
     setBlank(nextBlank);
+    setPaused(false);
     // Refused (say, the version expired during the meeting): the slide on screen stays, with the reason.
-    const [before, blankBefore] = [position, blank];
+    const [before, blankBefore, pausedBefore] = [position, blank, paused];
     call('presenter.show', { sessionId, position: clamped, blank: nextBlank }).catch((error: unknown) => {
       setPosition(before);
       setBlank(blankBefore);
+      setPaused(pausedBefore);
+      lost(error);
+    });
+  };
+  const onVideo = slides[position]?.kind === 'video' && !blank;
+  // The audience window has no play bar: pausing here pauses the video the room is watching.
+  const playback = (nextPaused: boolean) => {
+    if (ended || !onVideo || nextPaused === paused) return;
+    setPaused(nextPaused);
+    call('presenter.playback', { sessionId, paused: nextPaused }).catch((error: unknown) => {
+      setPaused(!nextPaused);
       lost(error);
     });
   };
@@ -136,6 +151,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     first: () => go(0, false),
     last: () => go(slides.length - 1, false),
     blank: () => go(position, !blank),
+    playPause: () => playback(!paused),
     toggleView: () => setView(view === 'presenter' ? 'audience' : 'presenter'),
     escape: () => setConfirming(!confirming),
     enter: () => (confirming ? end() : go(position + 1, false)),
@@ -172,6 +188,8 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
       ahead={ahead}
       muted={secondDisplay}
       controls={view === 'presenter' && !secondDisplay}
+      paused={paused}
+      onPlayback={playback}
       onError={setFailure}
     />
   );
@@ -241,6 +259,11 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
         <button type="button" className={`button${blank ? ' primary' : ''}`} onClick={() => go(position, !blank)}>
           {t('presenter.blank')}
         </button>
+        {onVideo && (
+          <button type="button" className="button" onClick={() => playback(!paused)} data-testid="video-playback">
+            {paused ? t('presenter.playVideo') : t('presenter.pauseVideo')}
+          </button>
+        )}
         <button
           type="button"
           className="button primary"

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AudienceSlide } from '../../shared/content';
 import { contentUrl } from '../../lib/content-url';
 import { useBoxSize } from '../../lib/use-box-size';
@@ -12,6 +12,10 @@ interface SlideViewProps {
   controls?: boolean;
   /** The presenter's copy while the audience window, on the second display, plays the sound. */
   muted?: boolean;
+  /** A video follows the presentation's pause (set by the presenter in any window). */
+  paused?: boolean;
+  /** Told when this copy's own play bar pauses or plays its video. */
+  onPlayback?: (paused: boolean) => void;
   ahead?: { versionId: string; page: number }[];
   onError: (error: unknown) => void;
 }
@@ -22,11 +26,22 @@ export function SlideView({
   preview = false,
   controls = !preview,
   muted = false,
+  paused = false,
+  onPlayback,
   ahead,
   onError,
 }: SlideViewProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
   const box = useBoxSize(ref);
+  const playing = slide.kind === 'video' && !preview && !paused;
+  useEffect(() => {
+    const element = video.current;
+    if (!element || preview) return;
+    // play() is refused when the browser does not allow sound without a gesture; the play bar remains.
+    if (playing) element.play()?.catch(() => undefined);
+    else element.pause();
+  }, [playing, preview, slide.versionId]);
   return (
     <div ref={ref} className="slide-view">
       {box && slide.kind === 'pdf' && (
@@ -43,14 +58,19 @@ export function SlideView({
       )}
       {slide.kind === 'video' && (
         <video
+          // A new element per video: one whose source changes reports a pause that nobody made.
+          key={slide.versionId}
+          ref={video}
           className="slide-media"
           src={contentUrl(slide.versionId)}
-          autoPlay={!preview}
+          autoPlay={playing}
           muted={preview || muted}
           controls={controls}
           playsInline
           preload="metadata"
           data-rendered={slide.versionId}
+          onPlay={() => onPlayback?.(false)}
+          onPause={(event) => !event.currentTarget.ended && onPlayback?.(true)}
           onError={() => onError(new Error('video'))}
         />
       )}

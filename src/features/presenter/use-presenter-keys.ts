@@ -7,6 +7,8 @@ export interface PresenterKeyActions {
   first: () => void;
   last: () => void;
   blank: () => void;
+  /** Pauses or plays the video on screen. */
+  playPause?: () => void;
   toggleView?: () => void;
   escape?: () => void;
   enter?: () => void;
@@ -32,6 +34,7 @@ export function usePresenterKeys(actions: PresenterKeyActions): void {
     else if (key === 'Home') actions.first();
     else if (key === 'End') actions.last();
     else if (key === 'b' || key === 'B' || key === '.') actions.blank();
+    else if ((key === 'k' || key === 'K') && actions.playPause) actions.playPause();
     else if ((key === 'p' || key === 'P') && actions.toggleView) actions.toggleView();
     else return;
     event.preventDefault();

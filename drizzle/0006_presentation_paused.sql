@@ -1,0 +1,1 @@
+ALTER TABLE `presentations` ADD `paused` integer DEFAULT false NOT NULL;
