@@ -163,7 +163,9 @@ test('bad scanner input and a capture with no name and no e-mail are reported ne
 
   await page.locator('input[name=emails]').fill('taro@');
   await page.locator('input[name=emails]').press('Enter');
-  await expect(page.locator('.capture-form').getByRole('alert')).toContainText('This is not an e-mail address. (NOT_AN_EMAIL)');
+  await expect(page.locator('.capture-form').getByRole('alert')).toContainText(
+    'This is not an e-mail address. (NOT_AN_EMAIL)',
+  );
   await expect(page.getByTestId('unsynced-count')).toHaveText('Every capture is on the hub');
   await test.info().attach('capture-errors-en', { body: await page.screenshot(), contentType: 'image/png' });
 });
