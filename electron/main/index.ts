@@ -60,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const migrationsFolder = resourcePath('drizzle');
   const tokens = new TokenStore(join(app.getPath('userData'), 'device-token.bin'));
+  const audience = new AudienceWindow(rendererUrl);
   const core = new CoreSupervisor(join(import.meta.dirname, 'core.js'), {
     init: () => ({
       type: 'init',
@@ -71,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       deviceToken: tokens.read(),
       secureStorage: tokens.available(),
     }),
-    onEvent: broadcastEvent,
+    onEvent: (event, payload) => broadcastEvent(event, payload, audience),
     onSecret: (token) => tokens.write(token),
   });
 
@@ -86,8 +87,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     core.start();
     handleContentProtocol((versionId) => core.serve(versionId));
-    const audience = new AudienceWindow(rendererUrl);
-    relayCalls(core, isAppUrl, { 'presenter.window': audience.handle });
+    relayCalls(core, isAppUrl, { 'presenter.window': audience.handle }, audience);
     // The audience window never outlives the presenter's.
     createMainWindow().on('closed', () => audience.close());
     app.on('activate', () => {
