@@ -9,7 +9,10 @@ const CHUNK = 5000;
 
 type Row = Record<string, unknown>;
 
-/** PGlite's own client behind a drizzle database or transaction; null on node-postgres. */
+/**
+ * PGlite's own client behind a drizzle database or transaction (drizzle keeps it on the
+ * session; the tests run every insert on both drivers); null on node-postgres.
+ */
 function pgliteClient(db: Queryable): Pick<PgliteTransaction, 'query'> | null {
   const { session } = db as unknown as { session: unknown };
   return session instanceof PgliteSession ? (session as unknown as { client: PgliteTransaction }).client : null;

@@ -165,7 +165,7 @@ export const touchpoints = pgTable(
     stageCode: text('stage_code').notNull(),
     summary: text('summary').notNull(),
     // json, not jsonb: the hub never looks inside these, and jsonb costs a parse on every
-    // insert and a re-serialisation on every pull (~20 % of a push of 100,000 on PGlite).
+    // insert and a re-serialisation on every pull.
     details: json('details').$type<Record<string, unknown>>().notNull(),
     author: text('author').notNull(),
     originDevice: text('origin_device').notNull(),
