@@ -22,7 +22,11 @@ const COPY_SPECIAL = /[\\\n\r\t]/;
 const COPY_SPECIALS = /[\\\n\r\t]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** A value in COPY's text format: `\N` for null, JSON for objects, backslash escapes for the rest. */
+/**
+ * A value in COPY's text format: `\N` for null, JSON for objects, backslash escapes for the
+ * rest. The hub's columns hold text, numbers and JSON objects or arrays; a JSON column
+ * holding a bare string, a Date or a bigint would need a case here.
+ */
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return String(value);

@@ -53,18 +53,31 @@ const audience = (position: number, paused: boolean): PresenterChanged => {
   };
 };
 
-// jsdom has media elements but does not play them: record what the screen asks of its video.
+// jsdom has media elements but does not play them. Like a browser, play() and pause() change
+// the state at once and fire their event a task later; what the screen asks is recorded.
 let played: HTMLMediaElement[];
 let pausedElements: HTMLMediaElement[];
 beforeEach(() => {
   played = [];
   pausedElements = [];
+  const state = new WeakMap<HTMLMediaElement, boolean>();
+  vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(function (this: HTMLMediaElement) {
+    return state.get(this) ?? true;
+  });
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
     played.push(this);
+    if (state.get(this) !== false) {
+      state.set(this, false);
+      setTimeout(() => this.dispatchEvent(new Event('play')));
+    }
     return Promise.resolve();
   });
   vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
     pausedElements.push(this);
+    if (state.get(this) === false) {
+      state.set(this, true);
+      setTimeout(() => this.dispatchEvent(new Event('pause')));
+    }
   });
   fakeCore.answer({
     'presenter.get': () => session,
@@ -92,6 +105,34 @@ describe('the presenter pauses the video the room watches', () => {
     expect(screen.queryByRole('button', { name: /video/ })).toBeNull();
     fireEvent.keyDown(document.body, { key: 'k' });
     expect(fakeCore.callsTo('presenter.playback')).toHaveLength(2);
+  });
+
+  it('two quick changes from the core leave the video as the last said, and ask the core nothing', async () => {
+    renderWithApp(<PresenterScreen sessionId="s1" />);
+    await screen.findByRole('button', { name: 'Pause video (K)' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    act(() => fakeCore.emit('presenter.changed', audience(1, true)));
+    act(() => fakeCore.emit('presenter.changed', audience(1, false)));
+    // The events of the view's own pause() and play() arrive after the state moved on: no echo, no loop.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fakeCore.callsTo('presenter.playback')).toEqual([]);
+    expect(screen.getByTestId('video-playback').textContent).toBe('Pause video (K)');
+  });
+
+  it('on a single screen, the play bar of the one copy pauses for everyone', async () => {
+    fakeCore.on('presenter.window', () => ({ mode: 'same_window' }));
+    const { container } = renderWithApp(<PresenterScreen sessionId="s1" />);
+    // A single screen opens on the audience view; P switches to the presenter's, with its play bar.
+    await screen.findByTestId('audience');
+    fireEvent.keyDown(document.body, { key: 'p' });
+    await screen.findByRole('button', { name: 'Pause video (K)' });
+    const video = container.querySelector('video')!;
+    expect(video.controls).toBe(true);
+    await waitFor(() => expect(video.paused).toBe(false));
+    // The presenter pauses with the play bar: the element pauses first, then says so.
+    act(() => void HTMLMediaElement.prototype.pause.call(video));
+    await waitFor(() => expect(fakeCore.callsTo('presenter.playback')).toEqual([{ sessionId: 's1', paused: true }]));
+    expect(await screen.findByRole('button', { name: 'Play video (K)' })).toBeTruthy();
   });
 
   it('follows a pause made in another window', async () => {

@@ -15,5 +15,5 @@ export default function scratchRoot(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'oneteam-run-'));
   process.env.ONETEAM_SCRATCH_ROOT = root;
   process.env.TMPDIR = root;
-  return () => rmSync(root, { recursive: true, force: true });
+  return () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
 }

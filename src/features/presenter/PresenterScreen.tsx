@@ -181,15 +181,16 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   // copy plays silently; on a single screen this window is the only one and keeps the sound. A play
   // bar only where it would act on the copy that is heard, and never on the audience view.
   const secondDisplay = mode === 'second_display';
+  const playBar = view === 'presenter' && !secondDisplay;
   const stage = slide && !blank && (
     // One SlideView for the whole presentation: its measured box and canvas stay, so a turn is one drawImage.
     <SlideView
       slide={slide}
       ahead={ahead}
       muted={secondDisplay}
-      controls={view === 'presenter' && !secondDisplay}
+      controls={playBar}
       paused={paused}
-      onPlayback={playback}
+      onPlayback={playBar ? playback : undefined}
       onError={setFailure}
     />
   );

@@ -14,7 +14,7 @@ interface SlideViewProps {
   muted?: boolean;
   /** A video follows the presentation's pause (set by the presenter in any window). */
   paused?: boolean;
-  /** Told when this copy's own play bar pauses or plays its video. */
+  /** Told when this copy's own play bar pauses or plays its video (give it only with `controls`). */
   onPlayback?: (paused: boolean) => void;
   ahead?: { versionId: string; page: number }[];
   onError: (error: unknown) => void;
@@ -69,8 +69,10 @@ export function SlideView({
           playsInline
           preload="metadata"
           data-rendered={slide.versionId}
-          onPlay={() => onPlayback?.(false)}
-          onPause={(event) => !event.currentTarget.ended && onPlayback?.(true)}
+          // Only a change the presentation did not ask for: the events of this view's own play()
+          // and pause() arrive a task later, possibly after the state moved on again.
+          onPlay={(event) => paused && !event.currentTarget.paused && onPlayback?.(false)}
+          onPause={(event) => !paused && event.currentTarget.paused && !event.currentTarget.ended && onPlayback?.(true)}
           onError={() => onError(new Error('video'))}
         />
       )}
