@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
@@ -611,6 +612,62 @@ describe('importing an export', () => {
         alreadyPresent: 1,
       });
     } finally {
+      laptop.close();
+    }
+  });
+});
+
+describe('importing a file whose rows break the rules', () => {
+  it('refuses the whole file as INVALID_FILE, and imports none of it', async () => {
+    const booth = startCore({ demoDatasetFile: undefined });
+    const laptop = startCore({ demoDatasetFile: undefined });
+    try {
+      const eventId = await otherEvent('Rules Expo', booth);
+      await booth.value('capture.save', { eventId, language: 'ja', fields: visitor({ familyName: '規則' }) });
+      const { dataBase64 } = await booth.value('capture.export', { eventId, password: 'booth-password-1' });
+      // The same file, opened with its password and sealed again with a NOT NULL column of the
+      // consent record emptied (a row nothing else in the file refers to).
+      const envelope = JSON.parse(Buffer.from(dataBase64, 'base64').toString('utf8')) as {
+        kdf: { N: number; r: number; p: number; salt: string };
+        iv: string;
+        tag: string;
+        data: string;
+      };
+      const key = scryptSync('booth-password-1', Buffer.from(envelope.kdf.salt, 'base64'), 32, {
+        N: envelope.kdf.N,
+        r: envelope.kdf.r,
+        p: envelope.kdf.p,
+        maxmem: 256 * envelope.kdf.N * envelope.kdf.r,
+      });
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+      const payload = JSON.parse(
+        Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]).toString('utf8'),
+      ) as { tables: { consent_records: Record<string, unknown>[] } };
+      expect(payload.tables.consent_records).toHaveLength(1);
+      payload.tables.consent_records[0]!.recorded_at = null;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const data = Buffer.concat([cipher.update(JSON.stringify(payload)), cipher.final()]);
+      const broken = Buffer.from(
+        JSON.stringify({
+          ...envelope,
+          iv: iv.toString('base64'),
+          tag: cipher.getAuthTag().toString('base64'),
+          data: data.toString('base64'),
+        }),
+      ).toString('base64');
+
+      expect(
+        await laptop.dispatch('capture.import', { dataBase64: broken, password: 'booth-password-1' }),
+      ).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', field: 'file' } });
+      expect((await laptop.value('events.list', {})).map((event) => event.id)).not.toContain(eventId);
+      // The file as written imports.
+      expect(await laptop.value('capture.import', { dataBase64, password: 'booth-password-1' })).toMatchObject({
+        captures: 1,
+      });
+    } finally {
+      booth.close();
       laptop.close();
     }
   });

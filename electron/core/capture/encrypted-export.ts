@@ -200,7 +200,9 @@ function decrypt(bytes: Buffer, password: string): unknown {
 /**
  * Imports an export: every row keeps its id, so rows already here are skipped and a
  * second import changes nothing. Columns are checked against this database's own tables;
- * a file from a newer schema is refused.
+ * a file from a newer schema is refused. Only a row already here is skipped (`ON CONFLICT
+ * DO NOTHING`, not `INSERT OR IGNORE`, which would also drop a row that breaks a NOT NULL
+ * rule and report the import as done): any other broken row refuses the whole file.
  */
 export function importCaptures(
   ctx: CoreContext,
@@ -221,22 +223,29 @@ export function importCaptures(
   }
   const sqlite = ctx.conn.sqlite;
   let inserted = 0;
-  sqlite.transaction(() => {
-    for (const table of TABLES) {
-      const known = new Set(
-        (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
-      );
-      for (const row of payload.tables[table]) {
-        const columns = Object.keys(row).filter((column) => known.has(column));
-        const result = sqlite
-          .prepare(
-            `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
-          )
-          .run(Object.fromEntries(columns.map((c) => [c, row[c]])));
-        if (table === 'captures') inserted += result.changes;
+  let table: Table = TABLES[0];
+  try {
+    sqlite.transaction(() => {
+      for (table of TABLES) {
+        const known = new Set(
+          (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+        );
+        for (const row of payload.tables[table]) {
+          const columns = Object.keys(row).filter((column) => known.has(column));
+          const result = sqlite
+            .prepare(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+               ON CONFLICT DO NOTHING`,
+            )
+            .run(Object.fromEntries(columns.map((c) => [c, row[c]])));
+          if (table === 'captures') inserted += result.changes;
+        }
       }
-    }
-  })();
+    })();
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT'))) throw error;
+    throw new AppError('INVALID_FILE', `The export's ${table} break this database's rules: ${error.message}`, 'file');
+  }
   return {
     captures: inserted,
     alreadyPresent: payload.tables.captures.length - inserted,
