@@ -135,6 +135,27 @@ describe('the presenter pauses the video the room watches', () => {
     expect(await screen.findByRole('button', { name: 'Play video (K)' })).toBeTruthy();
   });
 
+  it('switching views with P carries the video on from where it was; a page turn starts it afresh', async () => {
+    fakeCore.on('presenter.window', () => ({ mode: 'same_window' }));
+    const { container } = renderWithApp(<PresenterScreen sessionId="s1" />);
+    await screen.findByTestId('audience');
+    const first = container.querySelector('video')!;
+    first.currentTime = 42;
+    fireEvent.timeUpdate(first);
+
+    fireEvent.keyDown(document.body, { key: 'p' });
+    await screen.findByTestId('presenter');
+    const second = container.querySelector('video')!;
+    expect(second).not.toBe(first);
+    expect(second.currentTime).toBe(42);
+
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+    expect(await screen.findByText('Slide 3 of 3')).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'PageUp' });
+    expect(await screen.findByText('Slide 2 of 3')).toBeTruthy();
+    expect(container.querySelector('video')!.currentTime).toBe(0);
+  });
+
   it('follows a pause made in another window', async () => {
     renderWithApp(<PresenterScreen sessionId="s1" />);
     await screen.findByRole('button', { name: 'Pause video (K)' });

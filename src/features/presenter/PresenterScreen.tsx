@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { AudienceMode, PresentationSummary, PresenterSession } from '../../shared/content';
@@ -35,6 +35,8 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
   const [position, setPosition] = useState(0);
   const [blank, setBlank] = useState(false);
   const [paused, setPaused] = useState(false);
+  // P re-creates the slide view (audience and presenter layouts differ): a video carries on from here.
+  const videoTimeRef = useRef(0);
   const [shownAt, setShownAt] = useState(() => Date.now());
   const [mode, setMode] = useState<AudienceMode['mode'] | null>(null);
   const [view, setView] = useState<'presenter' | 'audience'>('presenter');
@@ -96,7 +98,10 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
       subscribe('presenter.changed', (change) => {
         if (change.sessionId !== sessionId || change.ended) return;
         setPosition((old) => {
-          if (old !== change.position) setShownAt(Date.now());
+          if (old !== change.position) {
+            setShownAt(Date.now());
+            videoTimeRef.current = 0;
+          }
           return change.position;
         });
         setBlank(change.blank);
@@ -117,7 +122,10 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
     if (ended || slides.length === 0) return;
     const clamped = Math.max(0, Math.min(slides.length - 1, next));
     if (clamped === position && nextBlank === blank) return;
-    if (clamped !== position) setShownAt(Date.now());
+    if (clamped !== position) {
+      setShownAt(Date.now());
+      videoTimeRef.current = 0;
+    }
     setFailure(null);
     setPosition(clamped);
     setBlank(nextBlank);
@@ -191,6 +199,7 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
       controls={playBar}
       paused={paused}
       onPlayback={playBar ? playback : undefined}
+      videoTimeRef={videoTimeRef}
       onError={setFailure}
     />
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { AudienceSlide } from '../../shared/content';
 import { contentUrl } from '../../lib/content-url';
 import { useBoxSize } from '../../lib/use-box-size';
@@ -16,6 +16,8 @@ interface SlideViewProps {
   paused?: boolean;
   /** Told when this copy's own play bar pauses or plays its video (give it only with `controls`). */
   onPlayback?: (paused: boolean) => void;
+  /** Where a video is kept while this view shows it, so a new copy of the view carries on from there. */
+  videoTimeRef?: RefObject<number>;
   ahead?: { versionId: string; page: number }[];
   onError: (error: unknown) => void;
 }
@@ -28,6 +30,7 @@ export function SlideView({
   muted = false,
   paused = false,
   onPlayback,
+  videoTimeRef,
   ahead,
   onError,
 }: SlideViewProps) {
@@ -42,6 +45,10 @@ export function SlideView({
     if (playing) element.play()?.catch(() => undefined);
     else element.pause();
   }, [playing, preview, slide.versionId]);
+  useEffect(() => {
+    // Before its metadata has loaded this sets where the video starts (the default playback start position).
+    if (video.current && videoTimeRef && videoTimeRef.current > 0) video.current.currentTime = videoTimeRef.current;
+  }, [videoTimeRef, slide.versionId]);
   return (
     <div ref={ref} className="slide-view">
       {box && slide.kind === 'pdf' && (
@@ -71,6 +78,7 @@ export function SlideView({
           data-rendered={slide.versionId}
           // Only a change the presentation did not ask for: the events of this view's own play()
           // and pause() arrive a task later, possibly after the state moved on again.
+          onTimeUpdate={(event) => videoTimeRef && (videoTimeRef.current = event.currentTarget.currentTime)}
           onPlay={(event) => paused && !event.currentTarget.paused && onPlayback?.(false)}
           onPause={(event) => !paused && event.currentTarget.paused && !event.currentTarget.ended && onPlayback?.(true)}
           onError={() => onError(new Error('video'))}
