@@ -412,6 +412,34 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('pulls again from the start when the hub is behind the device (restored from a backup)', async () => {
+    const device = await enrolledDevice(hub, ['okinawa']);
+    const colleague = await enrolledDevice(hub, ['okinawa']);
+    try {
+      await device.sync();
+      // As if the hub were restored from a backup taken before the last thousand changes this device saw.
+      const db = new Database(join(device.dataDir, DATABASE_FILE));
+      const { cursor } = db
+        .prepare("SELECT json_extract(value, '$.cursor') AS cursor FROM settings WHERE key = 'sync'")
+        .get() as {
+        cursor: string;
+      };
+      db.prepare("UPDATE settings SET value = json_set(value, '$.cursor', ?) WHERE key = 'sync'").run(
+        String(Number(cursor) + 1000),
+      );
+      db.close();
+      const [accountId] = await captureVisitors(colleague, 1, 'After Restore KK');
+      await colleague.sync();
+
+      await device.sync();
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', issues: 0 });
+      expect((await device.value('accounts.get', { id: accountId! })).account.name).toBe('After Restore KK');
+    } finally {
+      device.close();
+      colleague.close();
+    }
+  });
+
   it('places a contact moved to an account created after it, in one page or in a later pull', async () => {
     // This device holds the contact before the move; the other pulls everything after it.
     const before = await enrolledDevice(hub, ['sanin']);

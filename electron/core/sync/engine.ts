@@ -31,6 +31,11 @@ export interface SyncEngineOptions {
 
 type Phase = 'idle' | 'push' | 'pull' | 'download' | 'report';
 
+/** The hub's answer to a cursor past its newest change: it holds less than this device has seen. */
+function isCursorAhead(error: unknown): boolean {
+  return error instanceof HubRequestError && error.failure.kind === 'refused' && error.failure.code === 'CURSOR_AHEAD';
+}
+
 /**
  * The sync engine, in the core process, never in the way of the UI: it runs on start,
  * when connectivity returns, every few minutes while online and on "Sync now"; one run at
@@ -302,7 +307,16 @@ export class SyncEngine {
     for (;;) {
       const state = readSyncState(this.ctx.conn.db);
       if (!state) return;
-      const page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
+      let page;
+      try {
+        page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
+      } catch (error) {
+        // The hub is behind this device (restored from a backup): start over from its beginning,
+        // as when a territory is added (every record is an upsert; unpushed local edits are kept).
+        if (!isCursorAhead(error) || state.cursor === '0') throw error;
+        this.ctx.conn.db.transaction((tx) => writeSyncState(tx, { ...state, cursor: '0' }));
+        continue;
+      }
       if (page.hubId !== state.identity.hubId) {
         throw new HubRequestError({
           kind: 'refused',
