@@ -70,6 +70,10 @@ forEachDatabase('bad input', (variant) => {
       // Text cut in the middle of an emoji: half a surrogate pair, which PostgreSQL's JSON refuses.
       touchpointCreate(accountId, { summary: `cut ${'😀'.slice(0, 1)}` }),
       { mutationId: mutationId(), kind: 'touchpoint.create', payload: null },
+      // Nested thousands deep (a few KB as JSON): within every size limit, and used to overflow the stack.
+      touchpointCreate(accountId, { details: { notes: JSON.parse(`${'['.repeat(3_000)}${']'.repeat(3_000)}`) } }),
+      touchpointCreate(accountId, { details: JSON.parse(`${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}`) }),
+      touchpointCreate(accountId, { details: { 'key \u0000': 1 } }),
       fine,
     ];
     const answer = await t.push(rep, batch);
@@ -80,9 +84,13 @@ forEachDatabase('bad input', (variant) => {
       'INVALID_PAYLOAD',
       'INVALID_PAYLOAD',
       'INVALID_PAYLOAD',
+      'INVALID_PAYLOAD',
+      'INVALID_PAYLOAD',
+      'INVALID_PAYLOAD',
       'applied',
     ]);
     expect(answer.results[1]).toMatchObject({ message: expect.stringContaining('channel') });
+    expect(answer.results[7]).toMatchObject({ message: expect.stringContaining('nested more than 64 levels') });
     const after = (await t.pullAll(rep)).changes;
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)).toMatchObject({ kind: 'touchpoint', data: { summary: 'still applied' } });

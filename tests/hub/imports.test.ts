@@ -320,6 +320,24 @@ B-2,"Unclosed quote,kanto,
       expect(report.applied).toBe(false);
       expect(report.errors).toEqual([{ row: 2, message: expect.stringContaining('NUL') }]);
     }
+
+    // A JSON export nested thousands deep is a row error, not a crash of the import (dry run too).
+    const deep = file(
+      'deep.json',
+      JSON.stringify([
+        {
+          external_id: 'D-1',
+          name: 'Deep KK',
+          territory: 'kanto',
+          notes: JSON.parse(`${'['.repeat(3_000)}${']'.repeat(3_000)}`),
+        },
+      ]),
+    );
+    for (const dryRun of [true, false]) {
+      const report = await run('accounts', deep, dryRun);
+      expect(report.applied).toBe(false);
+      expect(report.errors).toEqual([{ row: 1, message: expect.stringContaining('nested more than 64 levels') }]);
+    }
   });
 
   it('exports CSV that no spreadsheet will run as a formula', async () => {

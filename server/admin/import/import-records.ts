@@ -7,7 +7,7 @@ import { insertRows } from '../../db/bulk';
 import { queryRows, type HubDrizzle, type HubTx } from '../../db/connection';
 import { accounts, contacts, stages, territories, touchpoints } from '../../db/schema';
 import { writeTransaction, type ChangeEntry } from '../../db/write';
-import { hasUnstorableText } from '../../db/storable-text';
+import { UNSTORABLE_MESSAGES, unstorableReason } from '../../db/storable-text';
 import { describeIssues } from '../../http/errors';
 import { readRows, type ImportFormat, type RowError } from './read-rows';
 import { AccountRow, ContactRow, TouchpointRow } from './row-schemas';
@@ -59,11 +59,9 @@ function parseRows<T extends z.ZodType>(schema: T, rows: { row: number; record: 
   const seen = new Map<string, number>();
   for (const { row, record } of rows) {
     // Caught here, so the dry run reports it too: the database would refuse the whole import.
-    if (hasUnstorableText(record)) {
-      errors.push({
-        row,
-        message: 'a value contains a NUL character or half of a surrogate pair, which cannot be stored',
-      });
+    const unstorable = unstorableReason(record);
+    if (unstorable) {
+      errors.push({ row, message: `a value ${UNSTORABLE_MESSAGES[unstorable]}` });
       continue;
     }
     const result = schema.safeParse(record);

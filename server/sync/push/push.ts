@@ -12,7 +12,7 @@ import {
 } from '../../../src/shared/sync-api';
 import type { Caller } from '../../auth/identity';
 import { insertRows } from '../../db/bulk';
-import { hasUnstorableText } from '../../db/storable-text';
+import { UNSTORABLE_MESSAGES, unstorableReason } from '../../db/storable-text';
 import type { HubDrizzle, HubTx } from '../../db/connection';
 import {
   accounts,
@@ -63,14 +63,15 @@ function parseEnvelope(envelope: MutationEnvelope): Step {
       result: { mutationId, status: 'rejected', reason: 'UNKNOWN_KIND', message: `This hub does not know "${kind}".` },
     };
   }
-  if (hasUnstorableText(envelope.payload)) {
+  const unstorable = unstorableReason(envelope.payload);
+  if (unstorable) {
     return {
       envelope,
       result: {
         mutationId,
         status: 'rejected',
         reason: 'INVALID_PAYLOAD',
-        message: 'The payload contains text that cannot be stored (a NUL character, or half of a surrogate pair).',
+        message: `The payload ${UNSTORABLE_MESSAGES[unstorable]}.`,
       },
     };
   }
