@@ -25,8 +25,11 @@ const { values } = parseArgs({
 
 const dataDir = values['data-dir'];
 const port = Number(values.port);
+const maxBodyMb = values['max-body-mb'] === undefined ? null : Number(values['max-body-mb']);
 const databaseUrl = process.env.DATABASE_URL;
-if (values.help || !dataDir || !Number.isInteger(port) || port < 0 || port > 65535) {
+// A limit that is not a positive number (NaN, say) would switch the request size limit off.
+const badLimit = maxBodyMb !== null && !(Number.isFinite(maxBodyMb) && maxBodyMb > 0);
+if (values.help || !dataDir || !Number.isInteger(port) || port < 0 || port > 65535 || badLimit) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -39,7 +42,7 @@ const hub = await startHub({
   host: values.host,
   port,
   logger,
-  maxBodyBytes: values['max-body-mb'] ? Number(values['max-body-mb']) * 1024 * 1024 : DEFAULT_MAX_BODY_BYTES,
+  maxBodyBytes: maxBodyMb === null ? DEFAULT_MAX_BODY_BYTES : Math.floor(maxBodyMb * 1024 * 1024),
 }).catch((error: unknown) => {
   // A refusal the admin can act on (a database from a newer hub, a data folder in use) is said plainly.
   if (error instanceof AppError) {

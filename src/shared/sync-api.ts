@@ -109,8 +109,18 @@ export const EnrolmentCode = z
 export const EnrolRequest = z
   .object({
     code: EnrolmentCode,
-    deviceName: z.string().trim().min(1).max(100),
-    appVersion: z.string().max(40).optional(),
+    // No control characters: a NUL cannot be stored, and a device name is shown in admin tables.
+    deviceName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+    appVersion: z
+      .string()
+      .max(40)
+      .regex(/^[\x20-\x7e]*$/, 'printable ASCII')
+      .optional(),
   })
   .strict();
 export type EnrolRequest = z.infer<typeof EnrolRequest>;

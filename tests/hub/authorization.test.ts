@@ -173,11 +173,16 @@ forEachDatabase('authorization', (variant) => {
     const email = `once-${uuidv7().slice(-6)}@example.com`;
     await addUser(db, { name: 'Once', email, role: 'rep', team: null, territories: ['kanto'] }, t.clock.now);
     const { code } = await createEnrolmentCode(db, email, t.clock.now, 1);
-    const enrol = (c: string) =>
+    const enrol = (c: string, deviceName = 'laptop') =>
       t.json<{ error?: { code: string }; token?: string }>('/v1/enrol', {
         method: 'POST',
-        body: JSON.stringify({ code: c, deviceName: 'laptop' }),
+        body: JSON.stringify({ code: c, deviceName }),
       });
+    // A name the database cannot store is refused as input, and the code stays unspent.
+    expect(await enrol(code, 'lap\u0000top')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_INPUT' } },
+    });
     const first = await enrol(code.toLowerCase());
     expect(first.status).toBe(200);
     expect(first.body.token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);

@@ -63,6 +63,15 @@ describe('the hub as processes: two-step demo, lock, graceful shutdown, admin CL
     async () => {
       const help = await admin('--help');
       expect(help.code).toBe(0);
+      // A request size limit that is not a positive number would switch the limit off: refused with the usage.
+      const badLimit = await finished(
+        spawn(NODE[0], [...NODE.slice(1), 'server/main.ts', '--data-dir', dataDir, '--max-body-mb', 'abc'], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: '' },
+        }),
+      );
+      expect(badLimit.code).toBe(2);
+      expect(badLimit.stderr).toContain('usage: npm run hub');
       for (const command of [
         'demo',
         'territory add',
