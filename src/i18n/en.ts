@@ -336,7 +336,10 @@ export const en = {
       failed: 'Failed',
       over_budget: 'Over the disk budget',
     },
-    damaged: 'The hub sent a damaged copy, so it was not kept. Next try at {{time}}.',
+    nextTry: {
+      damaged: 'The hub sent a damaged copy, so it was not kept. Next try at {{time}}.',
+      unavailable: 'The hub could not send this file. Next try at {{time}}.',
+    },
     reviewTitle: 'Needs review',
     reviewEmpty: 'Nothing to review.',
     conflict: 'Changed on two devices: {{field}}',

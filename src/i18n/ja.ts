@@ -343,7 +343,10 @@ export const ja: Messages = {
       failed: '失敗',
       over_budget: 'ディスク容量の上限超過',
     },
-    damaged: 'ハブから届いたファイルが破損していたため保存しませんでした。{{time}} に再試行します。',
+    nextTry: {
+      damaged: 'ハブから届いたファイルが破損していたため保存しませんでした。{{time}} に再試行します。',
+      unavailable: 'ハブからこのファイルを受け取れませんでした。{{time}} に再試行します。',
+    },
     reviewTitle: '要確認',
     reviewEmpty: '確認が必要な項目はありません。',
     conflict: '2台の端末で変更されました：{{field}}',

@@ -79,7 +79,11 @@ export const DownloadItem = z.object({
   received: z.number().int(),
   state: z.enum(['queued', 'downloading', 'done', 'failed', 'over_budget']),
   error: z.string().nullable(),
-  /** A file that arrived damaged is tried again from this time (ms), not at every sync. */
+  /**
+   * A file that arrived damaged, or that the hub would not send, is tried again from this
+   * time (ms), not at every sync; `retryReason` says which.
+   */
   retryAt: z.number().int().nullable(),
+  retryReason: z.enum(['damaged', 'unavailable']).nullable(),
 });
 export type DownloadItem = z.infer<typeof DownloadItem>;

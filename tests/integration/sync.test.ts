@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishContent, retireContent } from '../../server/admin/content';
@@ -626,7 +626,11 @@ describe('content from the hub', () => {
       await rep.sync();
       expect(requestsFor(broken.sha256)).toBe(1);
       const waiting = (await rep.value('sync.downloads', {})).find((d) => d.sha256 === broken.sha256);
-      expect(waiting).toMatchObject({ state: 'failed', error: expect.stringContaining('SHA-256') });
+      expect(waiting).toMatchObject({
+        state: 'failed',
+        error: expect.stringContaining('SHA-256'),
+        retryReason: 'damaged',
+      });
       expect(waiting!.retryAt! - Date.now()).toBeGreaterThan(60_000);
       // Repaired on the hub; once the wait is over the device takes it.
       copyFileSync(join(ROOT, 'resources/demo/content/02-case-study-toyo-seiko-v1.pdf'), onHub);
@@ -652,6 +656,33 @@ describe('content from the hub', () => {
       await retireContent(hub.hub.database.db, guide.id);
       await rep.sync();
       expect((await rep.value('content.item', { itemId: guide.itemId })).item.shown.problem).toBe('retired');
+    } finally {
+      rep.close();
+    }
+  });
+
+  it('lets the other files download when the hub cannot send one, which waits for its next try', async () => {
+    // Smallest first: the file missing on the hub is the first one the device asks for.
+    const lost = await publish('14-financial-services-compliance-brief-v1.pdf', 'Lost on the hub', null);
+    const fine = await publish('17-sample-implementation-timeline-v1.pdf', 'Still on the hub', null);
+    const onHub = hub.hub.blobs.pathOf(lost.sha256);
+    const kept = readFileSync(onHub);
+    rmSync(onHub);
+    const rep = await enrolledDevice(hub, ['shikoku']);
+    try {
+      await rep.sync();
+      expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date' });
+      const downloads = await rep.value('sync.downloads', {});
+      expect((await rep.value('content.item', { itemId: fine.itemId })).item.shown.problem).toBeNull();
+      const waiting = downloads.find((d) => d.sha256 === lost.sha256);
+      expect(waiting).toMatchObject({ state: 'failed', retryReason: 'unavailable' });
+      expect(waiting!.retryAt! - Date.now()).toBeGreaterThan(60_000);
+
+      // Back on the hub: after the wait the device takes it.
+      writeFileSync(onHub, kept);
+      rep.advanceClock(61 * 60_000);
+      await rep.sync();
+      expect((await rep.value('content.item', { itemId: lost.itemId })).item.shown.problem).toBeNull();
     } finally {
       rep.close();
     }

@@ -180,6 +180,7 @@ export async function downloadContent(
     state: 'queued',
     error: null,
     retryAt: null,
+    retryReason: null,
   }));
   let used = storedBytes(ctx, new Set(needed.map(({ sha256 }) => sha256)));
   onProgress(items);
@@ -191,7 +192,12 @@ export async function downloadContent(
     }
     const waiting = refused.waiting(item.sha256, ctx.now());
     if (waiting) {
-      Object.assign(item, { state: 'failed', error: waiting.error, retryAt: waiting.retryAt });
+      Object.assign(item, {
+        state: 'failed',
+        error: waiting.error,
+        retryAt: waiting.retryAt,
+        retryReason: waiting.reason,
+      });
       onProgress(items);
       continue;
     }
@@ -203,8 +209,25 @@ export async function downloadContent(
     onProgress(items);
     // A part file already complete (the last run stopped between its flush and the move
     // into the store) needs no request: the store checks it like any other.
-    const writtenSha256 =
-      offset < item.size ? await receive(client, item, part, offset, () => onProgress(items)) : undefined;
+    let writtenSha256: string | undefined;
+    try {
+      if (offset < item.size) writtenSha256 = await receive(client, item, part, offset, () => onProgress(items));
+    } catch (error) {
+      // The hub's answer for this one file (missing there, refused, failing): the others go on,
+      // and this one waits before its next try. A lost connection ends the whole phase.
+      if (
+        !(error instanceof HubRequestError) ||
+        (error.failure.kind !== 'refused' && error.failure.kind !== 'server')
+      ) {
+        throw error;
+      }
+      item.state = 'failed';
+      item.error = error.message;
+      item.retryAt = refused.refuse(item.sha256, item.error, ctx.now(), 'unavailable');
+      item.retryReason = 'unavailable';
+      onProgress(items);
+      continue;
+    }
     try {
       addVerifiedBlob(ctx, part, item.sha256, writtenSha256);
       refused.accept(item.sha256);
@@ -216,6 +239,7 @@ export async function downloadContent(
       item.error = error instanceof Error ? error.message : String(error);
       if (error instanceof AppError && error.code === 'CONTENT_CORRUPTED') {
         item.retryAt = refused.refuse(item.sha256, item.error, ctx.now());
+        item.retryReason = 'damaged';
       }
     }
     onProgress(items);

@@ -9,24 +9,25 @@ interface Refusal {
   failures: number;
   retryAt: number;
   error: string;
+  reason: 'damaged' | 'unavailable';
 }
 
 /**
- * Content files the hub sent damaged (their SHA-256 did not match). Downloading one again
- * at every sync would pull the same broken gigabyte every few minutes over a booth's
- * tethered phone, so each waits longer before the next try. Kept in memory: a restarted
- * app tries once more straight away.
+ * Content files the hub sent damaged (their SHA-256 did not match), or would not send (it
+ * answered an error for that file). Downloading one again at every sync would pull the
+ * same broken gigabyte every few minutes over a booth's tethered phone, so each waits
+ * longer before the next try. Kept in memory: a restarted app tries once more straight away.
  */
 export class RefusedFiles {
   private readonly files = new Map<string, Refusal>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
-  /** Records a damaged copy; returns when the file will be tried again. */
-  refuse(sha256: string, error: string, now: number): number {
+  /** Records a damaged copy (or the hub's refusal); returns when the file will be tried again. */
+  refuse(sha256: string, error: string, now: number, reason: Refusal['reason'] = 'damaged'): number {
     const failures = (this.files.get(sha256)?.failures ?? 0) + 1;
     const retryAt = now + backoffDelay(failures - 1, this.random, FIRST_WAIT_MS, LONGEST_WAIT_MS);
-    this.files.set(sha256, { failures, retryAt, error });
+    this.files.set(sha256, { failures, retryAt, error, reason });
     return retryAt;
   }
 

@@ -42,7 +42,9 @@ export function DownloadQueue() {
                 </div>
                 {item.retryAt !== null ? (
                   <p className="warning-text small" title={item.error ?? undefined}>
-                    {t('sync.damaged', { time: formatWhen(item.retryAt, i18n.language) })}
+                    {t(`sync.nextTry.${item.retryReason ?? 'damaged'}`, {
+                      time: formatWhen(item.retryAt, i18n.language),
+                    })}
                   </p>
                 ) : (
                   item.error && <p className="warning-text small">{item.error}</p>
