@@ -268,6 +268,42 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('matches visitors by the value the rep picked at once, offline, before any sync', async () => {
+    const repA = await enrolledDevice(hub, ['tohoku']);
+    const repB = await enrolledDevice(hub, ['tohoku']);
+    try {
+      const [accountId] = await captureVisitors(repA, 1, 'Pick Corp');
+      await repA.sync();
+      await repB.sync();
+      const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+      const addEmail = async (device: SyncedDevice, email: string) =>
+        device.value('capture.save', {
+          eventId: (await device.value('events.list', {}))[0]!.id,
+          language: 'en',
+          fields: { ...visitor(0, 'Pick Corp'), emails: [email], match: { contactId, accountId: accountId! } },
+        });
+      // B's edit is older, so the hub keeps A's; B then picks its own, offline.
+      await addEmail(repB, 'b-first@pick.example.com');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await addEmail(repA, 'a-later@pick.example.com');
+      await repA.sync();
+      await repB.sync();
+      const issues = await repB.value('sync.issues', {});
+      expect(issues).toMatchObject([{ field: 'emails', kept: 'theirs' }]);
+      repB.network.offline = true;
+      await repB.value('sync.resolve', { issueId: issues[0]!.id, choice: 'mine' });
+      await waitIdle(repB);
+
+      const byPicked = await repB.value('capture.match', { fields: { emails: ['b-first@pick.example.com'] } });
+      expect(byPicked[0]).toMatchObject({ contactId, reasons: expect.arrayContaining(['email']) });
+      const byDropped = await repB.value('capture.match', { fields: { emails: ['a-later@pick.example.com'] } });
+      expect(byDropped.flatMap((candidate) => candidate.reasons)).not.toContain('email');
+    } finally {
+      repA.close();
+      repB.close();
+    }
+  });
+
   it("finds the other device's value at once when the hub kept it over this device's", async () => {
     const repA = await enrolledDevice(hub, ['chugoku']);
     const repB = await enrolledDevice(hub, ['chugoku']);

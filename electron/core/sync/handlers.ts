@@ -58,8 +58,8 @@ export function syncHandlers(ready: () => { ctx: CoreContext; engine: SyncEngine
     'sync.readiness': (input) => readiness(ready().ctx, input),
     'sync.resolve': ({ issueId, choice }) => {
       const { ctx, engine } = ready();
-      resolveIssue(ctx, issueId, choice);
-      ctx.emit('data.changed', { scopes: ['accounts'], accountIds: [] });
+      const accountIds = resolveIssue(ctx, issueId, choice);
+      ctx.emit('data.changed', { scopes: ['accounts'], accountIds });
       engine.trigger();
       return engine.status();
     },

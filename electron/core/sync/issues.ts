@@ -3,6 +3,7 @@ import { nextHlc, type Hlc } from '../../../src/shared/sync-api';
 import type { SyncIssue } from '../../../src/shared/sync-status';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import { refreshIndexes } from '../search/refresh-indexes';
 import { ENTITY_TABLE, FIELD_COLUMN } from './field-columns';
 import { newId } from '../ids';
 import { enqueue } from '../outbox/outbox';
@@ -77,14 +78,20 @@ export function listIssues(ctx: CoreContext): SyncIssue[] {
  * update based on the newest clock both sides have seen, so it wins at the hub on the next
  * sync without hiding the other value's history. A refused change can be sent again
  * under a new mutation id (the hub remembers the old one as refused) or dismissed.
+ * Returns the account whose data changed, if any; search and matching follow it after the commit.
  */
-export function resolveIssue(ctx: CoreContext, issueId: string, choice: 'mine' | 'theirs' | 'retry' | 'dismiss'): void {
+export function resolveIssue(
+  ctx: CoreContext,
+  issueId: string,
+  choice: 'mine' | 'theirs' | 'retry' | 'dismiss',
+): string[] {
   const sqlite = ctx.conn.sqlite;
   const row = statement(sqlite, 'SELECT * FROM sync_issues WHERE id = ? AND resolved_at IS NULL').get(issueId) as
     IssueRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'This issue no longer needs review.', 'issueId');
   const now = ctx.now();
-  ctx.conn.db.transaction((tx) => {
+  const changed = ctx.conn.db.transaction((tx) => {
+    let accountId: string | null = null;
     if (row.kind === 'conflict' && (choice === 'mine' || choice === 'theirs')) {
       const yours = json(row.yours) as { value: unknown; hlc: Hlc };
       const theirs = json(row.theirs) as { value: unknown; hlc: Hlc | null };
@@ -110,6 +117,13 @@ export function resolveIssue(ctx: CoreContext, issueId: string, choice: 'mine' |
         if (entity === 'account')
           enqueue(tx, 'account.update', row.entity_id, { id: row.entity_id, fields: change }, now);
         else enqueue(tx, 'contact.update', row.entity_id, { id: row.entity_id, fields: change }, now);
+        accountId =
+          entity === 'account'
+            ? row.entity_id
+            : ((
+                statement(sqlite, 'SELECT account_id FROM contacts WHERE id = ?').get(row.entity_id) as
+                  { account_id: string } | undefined
+              )?.account_id ?? null);
       }
     } else if (row.kind === 'rejected' && choice === 'retry') {
       statement(
@@ -124,5 +138,8 @@ export function resolveIssue(ctx: CoreContext, issueId: string, choice: 'mine' |
       );
     }
     statement(sqlite, 'UPDATE sync_issues SET resolved_at = ?, resolution = ? WHERE id = ?').run(now, choice, issueId);
+    return accountId === null ? [] : [accountId];
   });
+  refreshIndexes(ctx, changed);
+  return changed;
 }
