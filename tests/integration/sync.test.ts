@@ -269,8 +269,8 @@ describe('sync between two devices and the hub', () => {
   });
 
   it('matches visitors by the value the rep picked at once, offline, before any sync', async () => {
-    const repA = await enrolledDevice(hub, ['tohoku']);
-    const repB = await enrolledDevice(hub, ['tohoku']);
+    const repA = await enrolledDevice(hub, ['hokuriku']);
+    const repB = await enrolledDevice(hub, ['hokuriku']);
     try {
       const [accountId] = await captureVisitors(repA, 1, 'Pick Corp');
       await repA.sync();
