@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishContent, retireContent } from '../../server/admin/content';
@@ -692,6 +701,24 @@ describe('content from the hub', () => {
       await retireContent(hub.hub.database.db, guide.id);
       await rep.sync();
       expect((await rep.value('content.item', { itemId: guide.itemId })).item.shown.problem).toBe('retired');
+    } finally {
+      rep.close();
+    }
+  });
+
+  it('deletes the part file of a download cut off before its version was retired', async () => {
+    const rep = await enrolledDevice(hub, ['shikoku']);
+    try {
+      rep.network.cut = { path: '/v1/content/blobs/', bytes: 10_000 };
+      const brief = await publish('26-technical-brief-for-it-v1.pdf', 'Cut, then retired', null);
+      await rep.sync();
+      const part = join(rep.dataDir, 'content', 'tmp', `${brief.sha256}.part`);
+      expect(statSync(part).size).toBe(10_000);
+
+      await retireContent(hub.hub.database.db, brief.id);
+      await rep.sync();
+      expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date' });
+      expect(existsSync(part)).toBe(false);
     } finally {
       rep.close();
     }

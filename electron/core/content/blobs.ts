@@ -66,5 +66,10 @@ export function dropUnusedBlobs(ctx: CoreContext): { removed: number; freedBytes
     forgetFile(ctx, sha256);
     removed++;
   }
+  // A download cut off before its version was retired, superseded or expired would otherwise
+  // stay in `tmp` for ever, outside the disk budget (a half video can be gigabytes).
+  for (const sha256 of ctx.content.partHashes()) {
+    if (!wanted.has(sha256)) freedBytes += ctx.content.removePart(sha256);
+  }
   return { removed, freedBytes };
 }

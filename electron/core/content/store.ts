@@ -65,6 +65,18 @@ export function hashFile(path: string): { sha256: string; fingerprint: Fingerpri
   }
 }
 
+/** Deletes a file if it is there; returns its size (0 when it was not). */
+function removeFile(path: string): number {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return 0;
+  }
+  rmSync(path, { force: true });
+  return size;
+}
+
 export type Verdict = { state: 'intact'; fingerprint: Fingerprint } | { state: 'missing' } | { state: 'corrupted' };
 
 /**
@@ -169,19 +181,24 @@ export class ContentStore {
   }
 
   remove(sha256: string): number {
-    const path = this.pathOf(sha256);
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      return 0;
-    }
-    rmSync(path, { force: true });
     this.checked.delete(sha256);
-    return size;
+    return removeFile(this.pathOf(sha256));
   }
 
   /** Every file the store holds, by hash (temporary files excluded). */
+  /** Hashes of the downloads left unfinished in `tmp` (their part files). */
+  partHashes(): string[] {
+    return readdirSync(this.tmp)
+      .filter((name) => name.endsWith('.part'))
+      .map((name) => name.slice(0, -'.part'.length))
+      .filter(isSha256);
+  }
+
+  /** Deletes an unfinished download; returns the bytes freed. */
+  removePart(sha256: string): number {
+    return removeFile(this.partPath(sha256));
+  }
+
   hashes(): string[] {
     return readdirSync(this.root, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
