@@ -713,7 +713,7 @@ describe('content from the hub', () => {
       const brief = await publish('26-technical-brief-for-it-v1.pdf', 'Cut, then retired', null);
       await rep.sync();
       const part = join(rep.dataDir, 'content', 'tmp', `${brief.sha256}.part`);
-      expect(statSync(part).size).toBe(10_000);
+      expect(existsSync(part)).toBe(true);
 
       await retireContent(hub.hub.database.db, brief.id);
       await rep.sync();
