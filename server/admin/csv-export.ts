@@ -18,7 +18,8 @@ export function neutraliseFormula(value: string): string {
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return neutraliseFormula(value.join(';'));
+  // Each item on its own: a spreadsheet whose list separator is ';' (German, French…) splits the cell there.
+  if (Array.isArray(value)) return value.map((item) => neutraliseFormula(String(item))).join(';');
   if (typeof value === 'object') return neutraliseFormula(JSON.stringify(value));
   return neutraliseFormula(String(value));
 }
@@ -97,6 +98,7 @@ export async function exportCsv(db: Queryable, kind: ExportKind, territory?: str
   const columns = rows[0] ? Object.keys(rows[0]) : [];
   return `\ufeff${stringify(
     rows.map((row) => columns.map((column) => cell(row[column]))),
-    { header: true, columns },
+    // Every field quoted: a ';' inside a name stays in its cell where ';' separates cells.
+    { header: true, columns, quoted: true },
   )}`;
 }

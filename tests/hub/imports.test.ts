@@ -341,6 +341,15 @@ B-2,"Unclosed quote,kanto,
   });
 
   it('exports CSV that no spreadsheet will run as a formula', async () => {
+    // Every value quoted (empty cells may stay empty), so a ';' in a value cannot start a new
+    // cell where ';' separates cells.
+    const raw = await exportCsv(t.hub.database.db, 'accounts');
+    for (const line of raw
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split(/\r?\n/)) {
+      expect(line).toMatch(/^(?:"(?:[^"]|"")*")?(?:,(?:"(?:[^"]|"")*")?)*$/);
+    }
     const accounts = parse(await exportCsv(t.hub.database.db, 'accounts'), { columns: true, bom: true }) as Record<
       string,
       string
