@@ -135,6 +135,7 @@ export function exportCrmCsv(ctx: CoreContext, eventId: string, eventName: strin
     };
     return row(lead, eventName).map(neutralizeFormula);
   });
-  // A BOM so Excel opens Japanese names as UTF-8.
-  return `\uFEFF${stringify([header, ...records])}`;
+  // A BOM so Excel opens Japanese names as UTF-8; every value quoted, so a ';' in a company
+  // name cannot start a new cell (or a formula) where ';' separates cells (German, French…).
+  return `\uFEFF${stringify([header, ...records], { quoted: true })}`;
 }
