@@ -71,6 +71,33 @@ async function captureVisitors(device: SyncedDevice, count: number, company: str
   return [...new Set(accountIds)];
 }
 
+/**
+ * Two reps of `territory` who each record another e-mail for the same visitor of `company`
+ * (`b-first@…` on B, then the newer `a-later@…` on A, at `<first word>.example.com`) and
+ * sync A then B: the hub keeps A's value, and B has the conflict on its needs-review list.
+ */
+async function emailConflict(territory: string, company: string) {
+  const repA = await enrolledDevice(hub, [territory]);
+  const repB = await enrolledDevice(hub, [territory]);
+  const [accountId] = await captureVisitors(repA, 1, company);
+  await repA.sync();
+  await repB.sync();
+  const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
+  const domain = `${company.split(' ')[0]!.toLowerCase()}.example.com`;
+  const addEmail = async (device: SyncedDevice, email: string) =>
+    device.value('capture.save', {
+      eventId: (await device.value('events.list', {}))[0]!.id,
+      language: 'en',
+      fields: { ...visitor(0, company), emails: [email], match: { contactId, accountId: accountId! } },
+    });
+  await addEmail(repB, `b-first@${domain}`);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await addEmail(repA, `a-later@${domain}`);
+  await repA.sync();
+  await repB.sync();
+  return { repA, repB, contactId };
+}
+
 describe('sync between two devices and the hub', () => {
   it('pushes offline work exactly once; a colleague in the territory sees it after one sync, another territory never does', async () => {
     const repA = await enrolledDevice(hub, ['kanto']);
@@ -278,25 +305,8 @@ describe('sync between two devices and the hub', () => {
   });
 
   it('matches visitors by the value the rep picked at once, offline, before any sync', async () => {
-    const repA = await enrolledDevice(hub, ['hokuriku']);
-    const repB = await enrolledDevice(hub, ['hokuriku']);
+    const { repA, repB, contactId } = await emailConflict('hokuriku', 'Pick Corp');
     try {
-      const [accountId] = await captureVisitors(repA, 1, 'Pick Corp');
-      await repA.sync();
-      await repB.sync();
-      const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
-      const addEmail = async (device: SyncedDevice, email: string) =>
-        device.value('capture.save', {
-          eventId: (await device.value('events.list', {}))[0]!.id,
-          language: 'en',
-          fields: { ...visitor(0, 'Pick Corp'), emails: [email], match: { contactId, accountId: accountId! } },
-        });
-      // B's edit is older, so the hub keeps A's; B then picks its own, offline.
-      await addEmail(repB, 'b-first@pick.example.com');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      await addEmail(repA, 'a-later@pick.example.com');
-      await repA.sync();
-      await repB.sync();
       const issues = await repB.value('sync.issues', {});
       expect(issues).toMatchObject([{ field: 'emails', kept: 'theirs' }]);
       repB.network.offline = true;
@@ -314,25 +324,8 @@ describe('sync between two devices and the hub', () => {
   });
 
   it("finds the other device's value at once when the hub kept it over this device's", async () => {
-    const repA = await enrolledDevice(hub, ['chugoku']);
-    const repB = await enrolledDevice(hub, ['chugoku']);
+    const { repA, repB, contactId } = await emailConflict('chugoku', 'Kept Corp');
     try {
-      const [accountId] = await captureVisitors(repA, 1, 'Kept Corp');
-      await repA.sync();
-      await repB.sync();
-      const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
-      const addEmail = async (device: SyncedDevice, email: string) =>
-        device.value('capture.save', {
-          eventId: (await device.value('events.list', {}))[0]!.id,
-          language: 'en',
-          fields: { ...visitor(0, 'Kept Corp'), emails: [email], match: { contactId, accountId: accountId! } },
-        });
-      // B edits first but syncs last: the hub keeps A's newer value and B shows it.
-      await addEmail(repB, 'b-first@kept.example.com');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      await addEmail(repA, 'a-later@kept.example.com');
-      await repA.sync();
-      await repB.sync();
       expect(await repB.value('sync.issues', {})).toMatchObject([{ field: 'emails', kept: 'theirs' }]);
       const [found] = await repB.value('capture.match', { fields: { emails: ['a-later@kept.example.com'] } });
       expect(found?.contactId).toBe(contactId);
