@@ -34,45 +34,46 @@ const accountTerritory = sql`(SELECT a.territory FROM accounts a WHERE a.id = r.
 const contactTerritory = sql`(SELECT a.territory FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.id = r.contact_id)`;
 
 /**
- * For each kind: where its records are, their key (a wire field too), the wire fields, and
- * the territory a record belongs to now (none: stages, events and content go to everyone).
+ * For each kind: where its records are (as `r`), their key (a column and wire field of the
+ * same name), the wire fields, and the territory a record belongs to now (none: stages,
+ * events and content go to everyone).
  */
-const RECORD: Record<ChangeKind, { from: SQL; key: { column: SQL; field: string }; fields: SQL; territory?: SQL }> = {
-  stage: { from: sql`stages r`, key: { column: sql`r.code`, field: 'code' }, fields: wireColumns(stages, 'r') },
+const RECORD: Record<ChangeKind, { from: SQL; key: 'id' | 'code'; fields: SQL; territory?: SQL }> = {
+  stage: { from: sql`stages r`, key: 'code', fields: wireColumns(stages, 'r') },
   account: {
     from: sql`accounts r`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(accounts, 'r'),
     territory: sql`r.territory`,
   },
   contact: {
     from: sql`contacts r`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(contacts, 'r'),
     territory: accountTerritory,
   },
   touchpoint: {
     from: sql`touchpoints r`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(touchpoints, 'r'),
     territory: accountTerritory,
   },
   consent: {
     from: sql`consent_records r`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(consentRecords, 'r'),
     territory: contactTerritory,
   },
   followup: {
     from: sql`followups r`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(followups, 'r'),
     territory: contactTerritory,
   },
-  event: { from: sql`events r`, key: { column: sql`r.id`, field: 'id' }, fields: wireColumns(events, 'r') },
+  event: { from: sql`events r`, key: 'id', fields: wireColumns(events, 'r') },
   content_version: {
     from: sql`content_versions r JOIN content_items i ON i.id = r.item_id`,
-    key: { column: sql`r.id`, field: 'id' },
+    key: 'id',
     fields: wireColumns(contentVersions, 'r', [
       sql`i.kind AS "itemKind"`,
       sql`EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = r.sha256) AS "blobAvailable"`,
@@ -142,8 +143,8 @@ async function renderRecords(
     // row_to_json of a row of wire fields: a quarter cheaper than json_build_object of pairs.
     const found = await queryRows<{ id: string; data: string }>(
       db,
-      sql`SELECT w.${sql.identifier(key.field)} AS id, row_to_json(w)::text AS data
-          FROM (SELECT ${fields} FROM ${from} WHERE ${key.column} = ANY(${sql.param(ids)}::text[])${inScope}) w`,
+      sql`SELECT w.${sql.identifier(key)} AS id, row_to_json(w)::text AS data
+          FROM (SELECT ${fields} FROM ${from} WHERE r.${sql.identifier(key)} = ANY(${sql.param(ids)}::text[])${inScope}) w`,
     );
     for (const { id, data } of found) records.set(`${kind}:${id}`, data);
   }
