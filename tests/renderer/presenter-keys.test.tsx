@@ -1,9 +1,10 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenterScreen } from '../../src/features/presenter/PresenterScreen';
-import type { PresenterSession, PresenterSlide } from '../../src/shared/content';
+import type { PresenterSession } from '../../src/shared/content';
 import { AppError } from '../../src/shared/errors';
 import { fakeCore } from './fake-core';
+import { presenterSlide } from './presenter-fixtures';
 import { renderWithApp } from './render';
 
 // pdf.js does not load in jsdom (no DOMMatrix, no canvas); these slides are images, which do not use it.
@@ -12,25 +13,12 @@ vi.mock('../../src/lib/pdf', () => ({
   renderPdfPage: () => Promise.reject(new Error('no pdf.js in jsdom')),
 }));
 
-const slide = (n: number): PresenterSlide => ({
-  versionId: `v${n}`,
-  kind: 'image',
-  mime: 'image/png',
-  page: null,
-  itemId: `i${n}`,
-  title: `Product sheet ${n}`,
-  version: 1,
-  pageCount: null,
-  notes: '',
-  keyMessages: [],
-});
-
 /** A presentation of three slides, on the second. */
 const session: PresenterSession = {
   id: 's1',
   deckName: 'Booth deck',
   attendees: [],
-  slides: [slide(1), slide(2), slide(3)],
+  slides: [presenterSlide(1), presenterSlide(2), presenterSlide(3)],
   position: 1,
   blank: false,
   paused: false,

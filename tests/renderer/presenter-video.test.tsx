@@ -3,8 +3,9 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AudienceScreen } from '../../src/features/presenter/AudienceScreen';
 import { PresenterScreen } from '../../src/features/presenter/PresenterScreen';
-import type { PresenterChanged, PresenterSession, PresenterSlide } from '../../src/shared/content';
+import type { PresenterChanged, PresenterSession } from '../../src/shared/content';
 import { fakeCore } from './fake-core';
+import { presenterSlide } from './presenter-fixtures';
 import { renderWithApp } from './render';
 
 vi.mock('../../src/lib/pdf', () => ({
@@ -12,25 +13,12 @@ vi.mock('../../src/lib/pdf', () => ({
   renderPdfPage: () => Promise.reject(new Error('no pdf.js in jsdom')),
 }));
 
-const slide = (n: number, kind: PresenterSlide['kind']): PresenterSlide => ({
-  versionId: `v${n}`,
-  kind,
-  mime: kind === 'video' ? 'video/mp4' : 'image/png',
-  page: null,
-  itemId: `i${n}`,
-  title: `Item ${n}`,
-  version: 1,
-  pageCount: null,
-  notes: '',
-  keyMessages: [],
-});
-
 /** A product video between two images, on the video; the audience view is on a second display. */
 const session: PresenterSession = {
   id: 's1',
   deckName: 'Booth deck',
   attendees: [],
-  slides: [slide(1, 'image'), slide(2, 'video'), slide(3, 'image')],
+  slides: [presenterSlide(1, 'image'), presenterSlide(2, 'video'), presenterSlide(3, 'image')],
   position: 1,
   blank: false,
   paused: false,
