@@ -29,6 +29,8 @@ export interface CoreOptions {
   /** The HTTP client for the hub (tests inject faults here). */
   fetch?: typeof fetch | undefined;
   syncIntervalMs?: number | undefined;
+  /** The first wait before retrying a failed sync (tests make it long, so only their own syncs run). */
+  syncRetryBaseMs?: number | undefined;
   /** Changes per pulled page (smaller pages: more, shorter transactions). */
   syncPageSize?: number | undefined;
   /** How long a hub request may take before it counts as a failure. */
@@ -112,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
         secrets,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}),
+        ...(options.syncRetryBaseMs ? { retryBaseMs: options.syncRetryBaseMs } : {}),
         ...(options.syncPageSize ? { pullPageSize: options.syncPageSize } : {}),
         ...(options.syncTimeoutMs ? { requestTimeoutMs: options.syncTimeoutMs } : {}),
         ...(options.suggestedHubUrl ? { suggestedHubUrl: options.suggestedHubUrl } : {}),

@@ -23,6 +23,8 @@ export interface SyncEngineOptions {
   requestTimeoutMs?: number;
   fetch?: typeof fetch;
   random?: () => number;
+  /** The first wait after a failed run (doubling up to five minutes); 2 s by default. */
+  retryBaseMs?: number;
   /** Called with every status change (the core broadcasts it to every window). */
   onStatus: (status: SyncStatus) => void;
   /** Shown as the hub address before enrolment. */
@@ -256,7 +258,8 @@ export class SyncEngine {
             };
       this.failure = { ...failure, at: this.ctx.now() };
       // A revoked or unknown device stops until the rep enrols again; everything else is retried.
-      if (failure.kind !== 'auth') this.schedule(backoffDelay(this.attempt++, this.options.random));
+      if (failure.kind !== 'auth')
+        this.schedule(backoffDelay(this.attempt++, this.options.random, this.options.retryBaseMs));
     } finally {
       this.setPhase('idle');
     }
