@@ -296,4 +296,9 @@ export const changeLog = pgTable('change_log', {
   // territories on the way, so the work is proportional to how far the cursor moves. An
   // index on territory tempts the planner into reading every later row and sorting them.
   territory: text('territory'),
+  // A random number per writing transaction (null on rows logged before 0003). A hub
+  // restored from a backup numbers its next rows with the sequence numbers of the writes
+  // it lost; the pull cursor carries this value, so a device whose cursor names a lost
+  // row is told to pull again from the start instead of silently skipping the new ones.
+  writeId: integer('write_id'),
 });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ChangeKind } from '../../src/shared/sync-api';
 import { insertRows } from './bulk';
@@ -36,10 +37,12 @@ export async function writeTransaction<T>(db: HubDrizzle, work: (ctx: WriteConte
     if (pending.length > 0) {
       const [top] = await queryRows<{ max: number }>(tx, sql`SELECT coalesce(max(seq), 0) AS max FROM change_log`);
       const base = Number(top?.max ?? 0);
+      // Tells this transaction's rows from those of a write a restored backup lost (see pull cursors).
+      const writeId = randomInt(1, 2 ** 31);
       await insertRows(
         tx,
         changeLog,
-        pending.map((entry, index) => ({ seq: base + index + 1, ...entry })),
+        pending.map((entry, index) => ({ seq: base + index + 1, ...entry, writeId })),
       );
     }
     return result;

@@ -23,7 +23,10 @@ function operation(endpoint: Endpoint): JsonSchema {
   if (endpoint.method === 'post') responses[413] = errorResponse('PAYLOAD_TOO_LARGE');
   if (endpoint.access !== 'public') responses[401] = errorResponse('TOKEN_MISSING, TOKEN_INVALID or DEVICE_REVOKED');
   if (endpoint.access === 'admin') responses[403] = errorResponse('FORBIDDEN');
-  if (endpoint.path === '/v1/sync/pull') responses[409] = errorResponse('CURSOR_AHEAD: pull again from 0');
+  if (endpoint.path === '/v1/sync/pull')
+    responses[409] = errorResponse(
+      'CURSOR_AHEAD or CURSOR_UNKNOWN (the hub was restored from a backup): pull again from 0',
+    );
   responses[503] = errorResponse('SHUTTING_DOWN');
 
   const parameters = endpoint.query

@@ -15,8 +15,8 @@ import {
   touchpoints,
 } from '../db/schema';
 import { latestSeq } from '../db/write';
-import { HubError } from '../http/errors';
 import { RawJson } from '../http/raw-json';
+import { cursorAt, positionOf } from './cursor';
 
 /**
  * `r."id" AS "id", r."account_id" AS "accountId", …`: a row's columns under the drizzle
@@ -163,15 +163,8 @@ async function renderRecords(
  * page of 5,000 touchpoints is never parsed into objects on the hub.
  */
 export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQuery, now: number): Promise<RawJson> {
-  const cursor = Number(query.cursor);
   const latest = await latestSeq(db);
-  if (cursor > latest) {
-    throw new HubError(
-      409,
-      'CURSOR_AHEAD',
-      `Cursor ${cursor} is ahead of this hub (latest ${latest}): pull again from 0.`,
-    );
-  }
+  const cursor = await positionOf(db, query.cursor, latest);
   const windowEnd = Math.min(latest, cursor + SCAN_WINDOW);
   const visible = caller.scope.all
     ? sql`TRUE`
@@ -217,6 +210,11 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
   }
   const hasMore = next < latest;
   await db.update(devices).set({ lastPullAt: now, lastCursor: next }).where(eq(devices.id, caller.deviceId));
-  const head = JSON.stringify({ hubId: await hubId(db), cursor: String(next), hasMore, scope: caller.scope });
+  const head = JSON.stringify({
+    hubId: await hubId(db),
+    cursor: await cursorAt(db, next),
+    hasMore,
+    scope: caller.scope,
+  });
   return new RawJson(`${head.slice(0, -1)},"changes":[${changes.join(',')}]}`);
 }

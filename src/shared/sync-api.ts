@@ -35,6 +35,7 @@ export const HUB_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CURSOR_AHEAD',
+  'CURSOR_UNKNOWN',
   'RANGE_NOT_SATISFIABLE',
   'SHUTTING_DOWN',
   'INTERNAL',
@@ -481,8 +482,12 @@ export type PushResponse = z.infer<typeof PushResponse>;
 // ---------------------------------------------------------------------------------------
 // Pull
 
-/** A pull cursor: the hub's change sequence number, as a decimal string ("0" = from the start). */
-export const Cursor = z.string().regex(/^\d{1,15}$/, 'not a cursor');
+/**
+ * A pull cursor, opaque to devices: the hub's change sequence number ("0" = from the
+ * start), then, after a dot, the id of the write that logged the change there, which lets
+ * a hub restored from a backup recognise a position it never held.
+ */
+export const Cursor = z.string().regex(/^\d{1,15}(?:\.\d{1,10})?$/, 'not a cursor');
 
 export const MAX_PULL_LIMIT = 5000;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+import { forEachDatabase, seqOf, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
 import { accountCreate, mutationId, touchpointCreate } from './support/mutations';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -136,10 +136,25 @@ forEachDatabase('bad input', (variant) => {
   });
 
   it('refuses a cursor from the future, a malformed cursor and an out-of-range limit', async () => {
+    await t.push(rep, [accountCreate()]);
     const { cursor } = await t.pullAll(rep);
-    const ahead = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${Number(cursor) + 1000}`, { token: rep.token });
+    expect(cursor).toMatch(/^\d+\.\d+$/);
+    const ahead = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${seqOf(cursor) + 1000}`, { token: rep.token });
     expect(ahead).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_AHEAD' } } });
-    for (const query of ['cursor=-1', 'cursor=abc', 'cursor=1e5', 'limit=0', 'limit=5001', 'limit=ten', 'other=1']) {
+    const [seq, writeId] = cursor.split('.');
+    const unknown = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${seq}.${Number(writeId) + 1}`, { token: rep.token });
+    expect(unknown).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
+    for (const query of [
+      'cursor=-1',
+      'cursor=abc',
+      'cursor=1e5',
+      'cursor=5.',
+      'cursor=5.x',
+      'limit=0',
+      'limit=5001',
+      'limit=ten',
+      'other=1',
+    ]) {
       const answer = await t.json<ErrorBody>(`/v1/sync/pull?${query}`, { token: rep.token });
       expect({ query, status: answer.status, code: answer.body.error.code }).toEqual({
         query,

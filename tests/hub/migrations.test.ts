@@ -47,6 +47,10 @@ const SHIPPED: Record<string, { sha256: string; when: number }> = {
     sha256: 'ad59fc528ec7ef10193543c045bfdc423edb78d2f0b940f55c028c13c2419faf',
     when: 1795891547517,
   },
+  '0003_change_log_write_id.sql': {
+    sha256: '6c297b36bd72e18e80ba992e401653fb4300fb6d267a4ad84f5ffb9dca5bb0ac',
+    when: 1795901600360,
+  },
 };
 
 interface JournalEntry {
@@ -90,6 +94,10 @@ const ROWS: Record<string, string[]> = {
     `INSERT INTO change_log (seq, kind, entity_id, territory) VALUES
        (8, 'account', '${ACCOUNT_ID}', 'kanto'), (9, 'contact', 'migration-contact-1', 'kanto'),
        (10, 'touchpoint', 'migration-touchpoint-1', 'kanto')`,
+  ],
+  '0003_change_log_write_id': [
+    `INSERT INTO change_log (seq, kind, entity_id, territory, write_id)
+       VALUES (11, 'account', '${ACCOUNT_ID}', 'kanto', 1234567)`,
   ],
 };
 

@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Change } from '../../src/shared/sync-api';
-import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+import { forEachDatabase, seqOf, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
 import { accountCreate, contactCreate, mutationId, touchpointCreate } from './support/mutations';
 
 const ofKind = <K extends Change['kind']>(changes: Change[], kind: K) =>
@@ -190,6 +191,39 @@ forEachDatabase('push and pull', (variant) => {
     expect(new Set(paged.changes.map((c) => c.seq)).size).toBe(41);
     const again = await t.pull(repB, paged.cursor);
     expect(again).toMatchObject({ changes: [], hasMore: false, cursor: paged.cursor });
+  });
+
+  it('refuses a cursor naming a change the hub lost in a restore, even once new changes took its number', async () => {
+    const account = accountCreate();
+    const accountId = (account.payload as { id: string }).id;
+    await t.push(repA, [account]);
+    const { cursor: backedUp } = await t.pullAll(repB);
+    const lost = Array.from({ length: 5 }, (_, i) => touchpointCreate(accountId, { summary: `lost ${i}` }));
+    await t.push(repA, lost);
+    const { cursor: seen } = await t.pullAll(repB, backedUp);
+
+    // The hub goes back to a backup taken at `backedUp`; then other writes arrive.
+    const { db } = t.hub.database;
+    await db.execute(sql`DELETE FROM change_log WHERE seq > ${seqOf(backedUp)}`);
+    await db.execute(
+      sql`DELETE FROM touchpoints WHERE id = ANY(${sql.param(lost.map((m) => (m.payload as { id: string }).id))}::text[])`,
+    );
+    await t.push(
+      repA,
+      Array.from({ length: 5 }, (_, i) => touchpointCreate(accountId, { summary: `after the restore ${i}` })),
+    );
+    const { cursor: now } = await t.pullAll(repA, backedUp);
+    // The number alone cannot tell: the new changes took the lost ones' sequence numbers.
+    expect(seqOf(now)).toBe(seqOf(seen));
+
+    const stale = await t.json<{ error: { code: string } }>(`/v1/sync/pull?cursor=${seen}`, { token: repB.token });
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
+    // A position the backup holds is still good, and leads to every new change.
+    const resumed = await t.pullAll(repB, backedUp);
+    expect(ofKind(resumed.changes, 'touchpoint').map((tp) => tp.summary)).toEqual(
+      Array.from({ length: 5 }, (_, i) => `after the restore ${i}`),
+    );
+    expect(resumed.cursor).toBe(now);
   });
 
   it('splits a run of maximal touchpoints over several pages, each small enough to parse', async () => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import {
   copyFileSync,
   existsSync,
@@ -18,6 +19,7 @@ import { importFile, type ImportKind } from '../../server/admin/import/import-re
 import { formatOf } from '../../server/admin/import/read-rows';
 import { addUser } from '../../server/admin/people';
 import { DATABASE_FILE } from '../../electron/core/core';
+import { queryRows } from '../../server/db/connection';
 import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
 import { ROOT } from '../support/paths';
 import { startCore } from '../support/core';
@@ -472,6 +474,32 @@ describe('sync between two devices and the hub', () => {
       await device.sync();
       expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', issues: 0 });
       expect((await device.value('accounts.get', { id: accountId! })).account.name).toBe('After Restore KK');
+    } finally {
+      device.close();
+      colleague.close();
+    }
+  });
+
+  it('pulls again from the start when the restored hub has since logged new changes under the numbers it lost', async () => {
+    const device = await enrolledDevice(hub, ['amami']);
+    const colleague = await enrolledDevice(hub, ['amami']);
+    try {
+      await device.sync();
+      await colleague.sync();
+      const db = hub.hub.database.db;
+      const [backup] = await queryRows<{ seq: number }>(db, sql`SELECT max(seq) AS seq FROM change_log`);
+      await captureVisitors(colleague, 1, 'Lost In Restore KK');
+      await colleague.sync();
+      await device.sync();
+      // The hub goes back to a backup taken before that capture; the colleague's next capture
+      // is then logged under the same sequence numbers the device has already read past.
+      await db.execute(sql`DELETE FROM change_log WHERE seq > ${Number(backup!.seq)}`);
+      const [accountId] = await captureVisitors(colleague, 1, 'After The Restore KK');
+      await colleague.sync();
+
+      await device.sync();
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', issues: 0 });
+      expect((await device.value('accounts.get', { id: accountId! })).account.name).toBe('After The Restore KK');
     } finally {
       device.close();
       colleague.close();

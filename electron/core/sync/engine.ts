@@ -33,9 +33,16 @@ export interface SyncEngineOptions {
 
 type Phase = 'idle' | 'push' | 'pull' | 'download' | 'report';
 
-/** The hub's answer to a cursor past its newest change: it holds less than this device has seen. */
-function isCursorAhead(error: unknown): boolean {
-  return error instanceof HubRequestError && error.failure.kind === 'refused' && error.failure.code === 'CURSOR_AHEAD';
+/**
+ * The hub's answer to a cursor past its newest change, or naming a change it does not
+ * hold: it lost what this device has seen (restored from a backup).
+ */
+function isCursorLost(error: unknown): boolean {
+  return (
+    error instanceof HubRequestError &&
+    error.failure.kind === 'refused' &&
+    (error.failure.code === 'CURSOR_AHEAD' || error.failure.code === 'CURSOR_UNKNOWN')
+  );
 }
 
 /**
@@ -314,9 +321,9 @@ export class SyncEngine {
       try {
         page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
       } catch (error) {
-        // The hub is behind this device (restored from a backup): start over from its beginning,
-        // as when a territory is added (every record is an upsert; unpushed local edits are kept).
-        if (!isCursorAhead(error) || state.cursor === '0') throw error;
+        // The hub lost what this device has seen (restored from a backup): start over from its
+        // beginning, as when a territory is added (every record is an upsert; unpushed local edits are kept).
+        if (!isCursorLost(error) || state.cursor === '0') throw error;
         this.ctx.conn.db.transaction((tx) => writeSyncState(tx, { ...state, cursor: '0' }));
         continue;
       }

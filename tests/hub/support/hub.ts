@@ -87,6 +87,9 @@ export interface TestHub {
 
 export const START = Date.UTC(2026, 10, 1, 9, 0, 0);
 
+/** The change sequence number in a pull cursor (server/sync/cursor.ts). */
+export const seqOf = (cursor: string): number => Number(cursor.split('.')[0]);
+
 /** Creating an embedded database runs initdb in WebAssembly: seconds, more on a busy 2-core machine. */
 export const SETUP_TIMEOUT = 120_000;
 
@@ -150,7 +153,7 @@ export async function startTestHub(variant: Variant): Promise<TestHub> {
         const page = await testHub.pull(device, cursor, limit);
         pages += 1;
         changes.push(...page.changes);
-        if (page.hasMore && Number(page.cursor) <= Number(cursor)) {
+        if (page.hasMore && seqOf(page.cursor) <= seqOf(cursor)) {
           throw new Error(`pull did not advance: cursor ${cursor} -> ${page.cursor} with hasMore`);
         }
         cursor = page.cursor;
