@@ -20,7 +20,7 @@ import { formatOf } from '../../server/admin/import/read-rows';
 import { addUser } from '../../server/admin/people';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { queryRows } from '../../server/db/connection';
-import { SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
+import { seqOf, SETUP_TIMEOUT, startTestHub, type TestHub } from '../hub/support/hub';
 import { ROOT } from '../support/paths';
 import { startCore } from '../support/core';
 import { enrolledDevice, networkTo, repWithCodeOn, waitIdle, type SyncedDevice } from '../support/sync';
@@ -465,7 +465,7 @@ describe('sync between two devices and the hub', () => {
         cursor: string;
       };
       db.prepare("UPDATE settings SET value = json_set(value, '$.cursor', ?) WHERE key = 'sync'").run(
-        String(Number(cursor) + 1000),
+        String(seqOf(cursor) + 1000),
       );
       db.close();
       const [accountId] = await captureVisitors(colleague, 1, 'After Restore KK');
