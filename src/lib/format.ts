@@ -23,3 +23,20 @@ export function formatWhen(ms: number, language: string, today = new Date()): st
     sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
   ).format(date);
 }
+
+const SIZE_UNITS = [
+  ['gigabyte', 2 ** 30],
+  ['megabyte', 2 ** 20],
+  ['kilobyte', 2 ** 10],
+] as const;
+
+/**
+ * How far a transfer has come, "312 / 900 kB": both numbers in the unit the total reads
+ * best in (kB at least), so a small file does not show as "0 MB / 0 MB".
+ */
+export function formatTransfer(done: number, total: number, language: string): string {
+  const [unit, size] = SIZE_UNITS.find(([, bytes]) => total >= bytes) ?? SIZE_UNITS[2];
+  const digits = { maximumFractionDigits: 1 };
+  const number = new Intl.NumberFormat(language, digits).format(done / size);
+  return `${number} / ${new Intl.NumberFormat(language, { ...digits, style: 'unit', unit }).format(total / size)}`;
+}

@@ -1,10 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncDownloads } from '../../lib/api/queries';
-import { formatWhen } from '../../lib/format';
-
-function megabytes(bytes: number, language: string): string {
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
-}
+import { formatTransfer, formatWhen } from '../../lib/format';
 
 /** Content files this device is fetching, with sizes and progress; a file that failed says why. */
 export function DownloadQueue() {
@@ -27,8 +23,7 @@ export function DownloadQueue() {
                 <div className="download-head">
                   <span className="download-title">{item.title}</span>
                   <span className="muted small">
-                    {megabytes(item.received, i18n.language)} / {megabytes(item.size, i18n.language)} ·{' '}
-                    {t(`sync.download.${item.state}`)}
+                    {formatTransfer(item.received, item.size, i18n.language)} · {t(`sync.download.${item.state}`)}
                   </span>
                 </div>
                 <div
