@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -78,9 +79,9 @@ async function captureVisitors(device: SyncedDevice, count: number, company: str
  * (`b-first@…` on B, then the newer `a-later@…` on A, at `<first word>.example.com`) and
  * sync A then B: the hub keeps A's value, and B has the conflict on its needs-review list.
  */
-async function emailConflict(territory: string, company: string) {
-  const repA = await enrolledDevice(hub, [territory]);
-  const repB = await enrolledDevice(hub, [territory]);
+async function emailConflict(territory: string, company: string, on: TestHub = hub) {
+  const repA = await enrolledDevice(on, [territory]);
+  const repB = await enrolledDevice(on, [territory]);
   const [accountId] = await captureVisitors(repA, 1, company);
   await repA.sync();
   await repB.sync();
@@ -506,6 +507,68 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('gives a hub restored from a backup back what devices pushed since, once; a settled conflict stays settled', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'restored-hub-'));
+    const pgdata = join(home, 'pgdata');
+    const restored = await startTestHub('pglite', { pgliteDir: pgdata });
+    restored.clock.now = Date.now();
+    const { repA, repB, contactId } = await emailConflict('ryukyu', 'Settled Corp', restored);
+    try {
+      // Before the backup, B settles the conflict with its own value.
+      const [issue] = await repB.value('sync.issues', {});
+      await repB.value('sync.resolve', { issueId: issue!.id, choice: 'mine' });
+      await waitIdle(repB);
+      await repB.sync();
+      await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
+
+      // After it, A captures two visitors; both devices have them.
+      const [accountId] = await captureVisitors(repA, 2, 'Pushed After Backup KK');
+      await repA.sync();
+      await repB.sync();
+      await restored.restart(() => {
+        rmSync(pgdata, { recursive: true, force: true });
+        cpSync(join(home, 'backup'), pgdata, { recursive: true });
+      });
+      const onHub = async () =>
+        (
+          await queryRows<{ id: string }>(
+            restored.hub.database.db,
+            sql`SELECT t.id FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE a.territory = 'ryukyu' ORDER BY t.id`,
+          )
+        ).map((row) => row.id);
+      const touchpoints = (device: SyncedDevice) =>
+        rows<{ id: string }>(
+          device,
+          "SELECT t.id FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE a.territory = 'ryukyu' ORDER BY t.id",
+        ).map((row) => row.id);
+      expect((await onHub()).length).toBeLessThan(touchpoints(repA).length);
+
+      await repB.sync();
+      await repA.sync();
+      await repB.sync();
+      expect(await onHub()).toEqual(touchpoints(repA));
+      expect(touchpoints(repB)).toEqual(touchpoints(repA));
+      expect((await repB.value('accounts.get', { id: accountId! })).contacts).toHaveLength(2);
+      for (const device of [repA, repB]) {
+        expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+      }
+      // B's settled conflict was sent again with the rest and answered as before: not asked again, not undone.
+      const contact = async (device: SyncedDevice) =>
+        (
+          await device.value('accounts.get', {
+            id: (await device.value('accounts.search', { query: 'Settled Corp' })).items[0]!.id,
+          })
+        ).contacts.find((c) => c.id === contactId);
+      expect((await contact(repB))?.emails).toContain('b-first@settled.example.com');
+      expect((await contact(repA))?.emails).toEqual((await contact(repB))?.emails);
+    } finally {
+      repA.close();
+      repB.close();
+      await restored.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('places a contact moved to an account created after it, in one page or in a later pull', async () => {
     // This device holds the contact before the move; the other pulls everything after it.
     const before = await enrolledDevice(hub, ['sanin']);
@@ -627,6 +690,21 @@ describe('sync between two devices and the hub', () => {
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'signed_out_by_hub' });
       expect(await rep.dispatch('sync.signOut', {})).toMatchObject({ ok: false, error: { code: 'UNSYNCED_WORK' } });
+    } finally {
+      rep.close();
+    }
+  });
+
+  it('signs out once everything is on the hub, and forgets what that hub acknowledged', async () => {
+    const rep = await enrolledDevice(hub, ['sanriku']);
+    try {
+      const [accountId] = await captureVisitors(rep, 1, 'Signed Out KK');
+      await rep.sync();
+      expect(rows(rep, "SELECT id FROM outbox WHERE state = 'done'").length).toBeGreaterThan(0);
+      expect(await rep.value('sync.signOut', {})).toMatchObject({ state: 'not_enrolled' });
+      // Sent again only to the hub that acknowledged it (after its restore), never to the next one enrolled.
+      expect(rows(rep, 'SELECT id FROM outbox')).toEqual([]);
+      expect((await rep.value('accounts.get', { id: accountId! })).account.name).toBe('Signed Out KK');
     } finally {
       rep.close();
     }

@@ -11,7 +11,15 @@ import { backoffDelay } from './backoff';
 import { downloadContent } from './downloads';
 import { RefusedFiles } from './refused-files';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
-import { assignTerritory, nextBatch, PUSH_BATCH_BYTES, recordPushFailure, recordPushResults } from './push';
+import {
+  assignTerritory,
+  forgetAcknowledged,
+  nextBatch,
+  PUSH_BATCH_BYTES,
+  recordPushFailure,
+  recordPushResults,
+  resendAcknowledged,
+} from './push';
 import type { SecretStore } from './secret-store';
 import { clearSyncState, readSyncState, scopeWidened, writeSyncState, type SyncState } from './sync-state';
 
@@ -194,7 +202,10 @@ export class SyncEngine {
     this.stop();
     await this.idle();
     this.options.secrets.write(null);
-    clearSyncState(this.ctx.conn.db);
+    this.ctx.conn.db.transaction((tx) => {
+      clearSyncState(tx);
+      forgetAcknowledged(this.sqlite);
+    });
     this.failure = null;
     this.lastSuccessAt = null;
     this.stopped = false;
@@ -321,10 +332,17 @@ export class SyncEngine {
       try {
         page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
       } catch (error) {
-        // The hub lost what this device has seen (restored from a backup): start over from its
-        // beginning, as when a territory is added (every record is an upsert; unpushed local edits are kept).
+        // The hub lost what this device has seen (restored from a backup), and perhaps what it
+        // pushed since that backup. Everything it acknowledged goes again first, so the hub has
+        // it back; then the pull starts over from the hub's beginning, as when a territory is
+        // added (every record is an upsert).
         if (!isCursorLost(error) || state.cursor === '0') throw error;
-        this.ctx.conn.db.transaction((tx) => writeSyncState(tx, { ...state, cursor: '0' }));
+        this.ctx.conn.db.transaction((tx) => {
+          writeSyncState(tx, { ...state, cursor: '0' });
+          resendAcknowledged(this.sqlite);
+        });
+        await this.push(client);
+        this.setPhase('pull', { done, total: 0 });
         continue;
       }
       if (page.hubId !== state.identity.hubId) {

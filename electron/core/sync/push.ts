@@ -103,6 +103,13 @@ function recordConflict(sqlite: Database.Database, mutationId: string, conflict:
   }
 }
 
+function conflictsRecorded(sqlite: Database.Database, mutationId: string): boolean {
+  return (
+    statement(sqlite, "SELECT 1 FROM sync_issues WHERE kind = 'conflict' AND mutation_id = ?").get(mutationId) !==
+    undefined
+  );
+}
+
 /** A field update the hub applied: its clock is now the hub's clock for the field. */
 function storeAppliedClocks(sqlite: Database.Database, mutation: MutationEnvelope): void {
   if (mutation.kind !== 'account.update' && mutation.kind !== 'contact.update') return;
@@ -148,8 +155,12 @@ export function recordPushResults(
       }
       statement(sqlite, "UPDATE outbox SET state = 'done', last_error = NULL WHERE id = ?").run(mutation.mutationId);
       if (result.status === 'conflict') {
-        for (const conflict of result.conflicts) recordConflict(sqlite, mutation.mutationId, conflict, now);
-        tally.conflicts += result.conflicts.length;
+        // Once per mutation: sent again (after a lost acknowledgement or a hub restore), it is
+        // answered with its first result, which the rep may have settled since.
+        if (!conflictsRecorded(sqlite, mutation.mutationId)) {
+          for (const conflict of result.conflicts) recordConflict(sqlite, mutation.mutationId, conflict, now);
+          tally.conflicts += result.conflicts.length;
+        }
       } else {
         storeAppliedClocks(sqlite, mutation);
       }
@@ -157,6 +168,23 @@ export function recordPushResults(
     }
   })();
   return tally;
+}
+
+/**
+ * Queues again every change the hub acknowledged, because it lost some of them (restored
+ * from a backup). They go under their own mutation ids, so what the hub still holds is
+ * answered as a duplicate and only what it lost is applied. Returns how many.
+ */
+export function resendAcknowledged(sqlite: Database.Database): number {
+  return statement(
+    sqlite,
+    "UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL WHERE state = 'done'",
+  ).run().changes;
+}
+
+/** Forgets what the hub acknowledged (signing out): it is that hub's, never to be sent to another. */
+export function forgetAcknowledged(sqlite: Database.Database): void {
+  statement(sqlite, "DELETE FROM outbox WHERE state = 'done'").run();
 }
 
 /** A failed attempt is counted on the rows it carried, for the sync screen; they stay queued. */

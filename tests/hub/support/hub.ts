@@ -82,6 +82,8 @@ export interface TestHub {
     cursor?: string,
     limit?: number,
   ): Promise<{ changes: Change[]; cursor: string; pages: number }>;
+  /** Stops the hub, runs `whileStopped` (copying its database folder, say), and starts it again on the same database. */
+  restart(whileStopped: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,12 +95,17 @@ export const seqOf = (cursor: string): number => Number(cursor.split('.')[0]);
 /** Creating an embedded database runs initdb in WebAssembly: seconds, more on a busy 2-core machine. */
 export const SETUP_TIMEOUT = 120_000;
 
-export async function startTestHub(variant: Variant): Promise<TestHub> {
-  const { target, drop } = await freshDatabase(variant);
+/**
+ * `pgliteDir`: PGlite keeps its database in this folder (otherwise in memory), so that
+ * `restart` can copy it away or put an older copy back while the hub is stopped.
+ */
+export async function startTestHub(variant: Variant, options: { pgliteDir?: string } = {}): Promise<TestHub> {
+  const { target, drop } = options.pgliteDir
+    ? { target: { kind: 'pglite', dir: options.pgliteDir } as const, drop: async () => {} }
+    : await freshDatabase(variant);
   const blobDir = mkdtempSync(join(tmpdir(), 'hub-blobs-'));
   const clock = { now: START };
-  const hub = await createHub({ database: target, blobDir, logger: createLogger('silent'), now: () => clock.now });
-  const { db } = hub.database;
+  const open = () => createHub({ database: target, blobDir, logger: createLogger('silent'), now: () => clock.now });
   let people = 0;
 
   const request = (path: string, init: RequestInit & { token?: string } = {}) => {
@@ -106,7 +113,7 @@ export async function startTestHub(variant: Variant): Promise<TestHub> {
     const all = new Headers(headers);
     if (token) all.set('authorization', `Bearer ${token}`);
     if (rest.body !== undefined && !all.has('content-type')) all.set('content-type', 'application/json');
-    return Promise.resolve(hub.app.request(`http://hub.test${path}`, { ...rest, headers: all }));
+    return Promise.resolve(testHub.hub.app.request(`http://hub.test${path}`, { ...rest, headers: all }));
   };
   const json = async <T>(path: string, init?: RequestInit & { token?: string }) => {
     const response = await request(path, init);
@@ -119,12 +126,13 @@ export async function startTestHub(variant: Variant): Promise<TestHub> {
   };
 
   const testHub: TestHub = {
-    hub,
+    hub: await open(),
     blobDir,
     clock,
     request,
     json,
     async enrol({ territories, role = 'rep', name }) {
+      const { db } = testHub.hub.database;
       people += 1;
       await addTeam(db, { code: 'field', name: 'Field sales', function: 'field_sales' }, clock.now);
       for (const code of territories) await addTerritory(db, { code, name: code.toUpperCase() }, clock.now);
@@ -160,8 +168,13 @@ export async function startTestHub(variant: Variant): Promise<TestHub> {
         if (!page.hasMore) return { changes, cursor, pages };
       }
     },
+    async restart(whileStopped) {
+      await testHub.hub.close();
+      await whileStopped();
+      testHub.hub = await open();
+    },
     async close() {
-      await hub.close();
+      await testHub.hub.close();
       await drop();
       rmSync(blobDir, { recursive: true, force: true });
     },
