@@ -10,7 +10,10 @@ import { ROOT } from './paths';
 
 export interface RunningHub {
   url: string;
+  /** SIGTERM: the hub drains in-flight requests and closes its database. */
   stop(): Promise<void>;
+  /** SIGKILL: the hub dies on the spot, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /** A port free right now, so a hub can be restarted at the same address. */
@@ -45,15 +48,13 @@ export function launchHub(dataDir: string, port: number): Promise<RunningHub> {
       const match = /^READY (\S+)$/.exec(line);
       if (!match?.[1]) return;
       clearTimeout(timer);
-      resolve({
-        url: match[1],
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
+      const end = (signal: NodeJS.Signals) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill(signal);
+        });
+      resolve({ url: match[1], stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
     });
   });
 }
