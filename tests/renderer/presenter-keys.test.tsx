@@ -92,6 +92,25 @@ describe("presenter keys leave a focused button's Enter and Space to the button"
     expect(fakeCore.callsTo('presenter.show').map(({ position }) => position)).toEqual([0]);
   });
 
+  it('a mouse click on a control leaves the focus where it was, so Space then turns the page', async () => {
+    await openPresenter();
+    const blank = screen.getByRole('button', { name: 'Blank (B)' });
+    // As a browser does it: a mouse press focuses the button unless the press was cancelled.
+    if (fireEvent.mouseDown(blank)) blank.focus();
+    fireEvent.mouseUp(blank);
+    fireEvent.click(blank);
+    expect(document.activeElement).not.toBe(blank);
+
+    const focused = document.activeElement ?? document.body;
+    if (fireEvent.keyDown(focused, { key: ' ' })) fireEvent.keyUp(focused, { key: ' ' });
+
+    expect(await screen.findByText('Slide 3 of 3')).toBeTruthy();
+    expect(fakeCore.callsTo('presenter.show').map(({ position, blank }) => [position, blank])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+
   it('keys pressed elsewhere still turn the pages (a clicker)', async () => {
     await openPresenter();
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { AudienceMode, PresentationSummary, PresenterSession } from '../../shared/content';
@@ -17,6 +17,11 @@ interface PresenterScreenProps {
 }
 
 const HEARTBEAT_MS = 5_000;
+
+/** Cancels a mouse press on a button so the button does not take the keyboard focus. */
+function keepFocus(event: MouseEvent<HTMLElement>): void {
+  if (event.target instanceof Element && event.target.closest('button')) event.preventDefault();
+}
 
 /**
  * Presenter mode. With a second display the audience view is there (Electron main opens
@@ -262,7 +267,8 @@ export function PresenterScreen({ sessionId }: PresenterScreenProps) {
         )}
       </section>
       <PresenterSidebar session={session.data} position={position} />
-      <footer className="presenter-foot">
+      {/* A click leaves focus where it was, so the next Space still turns the page (a focused button would take it). */}
+      <footer className="presenter-foot" onMouseDown={keepFocus}>
         <button type="button" className="button" onClick={() => go(position - 1, false)} disabled={position === 0}>
           ← {t('presenter.previous')}
         </button>
