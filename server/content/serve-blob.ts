@@ -48,7 +48,9 @@ export async function answerBlob(db: Queryable, store: BlobStore, request: BlobR
     'Content-Type': 'application/octet-stream',
     'Cache-Control': 'private, max-age=31536000, immutable',
   });
-  if (request.ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+  // If-None-Match compares weakly (RFC 9110 13.1.2): W/"<hash>" names the same file.
+  const names = (tag: string) => tag === '*' || tag.replace(/^W\//, '') === etag;
+  if (request.ifNoneMatch?.split(',').some((tag) => names(tag.trim()))) {
     return { status: 304, headers, body: null };
   }
 

@@ -114,6 +114,11 @@ forEachDatabase('content', (variant) => {
       expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
       expect(response.headers.get('x-request-id')).toBeTruthy();
       expect((await blob({ 'if-none-match': `"${sha256}"` }, sha256, 'GET', via)).status).toBe(304);
+      // Weak comparison, and a list: a cache that marked the tag weak still matches; another file's tag does not.
+      expect((await blob({ 'if-none-match': `"other", W/"${sha256}"` }, sha256, 'GET', via)).status).toBe(304);
+      const other = await blob({ 'if-none-match': `W/"${'0'.repeat(64)}"` }, sha256, 'GET', via);
+      expect(other.status).toBe(200);
+      await other.body?.cancel();
       const head = await blob({}, sha256, 'HEAD', via);
       expect(head.status).toBe(200);
       expect(head.headers.get('content-length')).toBe(String(FILE_SIZE));
