@@ -164,7 +164,7 @@ async function renderRecords(
  */
 export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQuery, now: number): Promise<RawJson> {
   const latest = await latestSeq(db);
-  const cursor = await positionOf(db, query.cursor, latest);
+  const cursor = await positionOf(db, query, latest);
   const windowEnd = Math.min(latest, cursor + SCAN_WINDOW);
   const visible = caller.scope.all
     ? sql`TRUE`
@@ -212,7 +212,7 @@ export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQue
   await db.update(devices).set({ lastPullAt: now, lastCursor: next }).where(eq(devices.id, caller.deviceId));
   const head = JSON.stringify({
     hubId: await hubId(db),
-    cursor: await cursorAt(db, next),
+    ...(await cursorAt(db, next)),
     hasMore,
     scope: caller.scope,
   });

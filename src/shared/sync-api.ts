@@ -482,18 +482,21 @@ export type PushResponse = z.infer<typeof PushResponse>;
 // ---------------------------------------------------------------------------------------
 // Pull
 
+/** A pull cursor: the hub's change sequence number, as a decimal string ("0" = from the start). */
+export const Cursor = z.string().regex(/^\d{1,15}$/, 'not a cursor');
 /**
- * A pull cursor, opaque to devices: the hub's change sequence number ("0" = from the
- * start), then, after a dot, the id of the write that logged the change there, which lets
- * a hub restored from a backup recognise a position it never held.
+ * Goes with a cursor: the id of the write that logged the change there. A hub restored
+ * from a backup gives new changes the numbers of those it lost; this tells them apart.
  */
-export const Cursor = z.string().regex(/^\d{1,15}(?:\.\d{1,10})?$/, 'not a cursor');
+export const CursorCheck = z.string().regex(/^\d{1,10}$/, 'not a cursor check');
 
 export const MAX_PULL_LIMIT = 5000;
 
 export const PullQuery = z
   .object({
     cursor: Cursor.default('0'),
+    /** The `cursorCheck` that came with the cursor, if any. */
+    check: CursorCheck.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
   })
   .strict();
@@ -519,6 +522,8 @@ export const PullResponse = z.object({
   hubId: z.string(),
   /** Pass back as `cursor` for the next page; store it in the same transaction as the page. */
   cursor: Cursor,
+  /** Pass back as `check` with the cursor (absent where the log has no write id there). */
+  cursorCheck: CursorCheck.optional(),
   hasMore: z.boolean(),
   scope: Scope,
   /** In cursor order. A record appears again whenever it changes; apply each as an upsert. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { forEachDatabase, seqOf, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
 import { accountCreate, mutationId, touchpointCreate } from './support/mutations';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -137,19 +137,23 @@ forEachDatabase('bad input', (variant) => {
 
   it('refuses a cursor from the future, a malformed cursor and an out-of-range limit', async () => {
     await t.push(rep, [accountCreate()]);
-    const { cursor } = await t.pullAll(rep);
-    expect(cursor).toMatch(/^\d+\.\d+$/);
-    const ahead = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${seqOf(cursor) + 1000}`, { token: rep.token });
+    const { cursor, check } = await t.pullAll(rep);
+    expect(check).toMatch(/^\d+$/);
+    const ahead = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${Number(cursor) + 1000}`, { token: rep.token });
     expect(ahead).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_AHEAD' } } });
-    const [seq, writeId] = cursor.split('.');
-    const unknown = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${seq}.${Number(writeId) + 1}`, { token: rep.token });
+    const unknown = await t.json<ErrorBody>(`/v1/sync/pull?cursor=${cursor}&check=${Number(check) + 1}`, {
+      token: rep.token,
+    });
     expect(unknown).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
+    // An app built before checks sends the cursor alone, and keeps pulling.
+    expect((await t.json(`/v1/sync/pull?cursor=${cursor}`, { token: rep.token })).status).toBe(200);
     for (const query of [
       'cursor=-1',
       'cursor=abc',
       'cursor=1e5',
-      'cursor=5.',
-      'cursor=5.x',
+      'cursor=5.1',
+      'cursor=5&check=x',
+      'cursor=5&check=-1',
       'limit=0',
       'limit=5001',
       'limit=ten',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Change } from '../../src/shared/sync-api';
-import { forEachDatabase, seqOf, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
+import { forEachDatabase, SETUP_TIMEOUT, startTestHub, type Device, type TestHub } from './support/hub';
 import { accountCreate, contactCreate, mutationId, touchpointCreate } from './support/mutations';
 
 const ofKind = <K extends Change['kind']>(changes: Change[], kind: K) =>
@@ -197,14 +197,14 @@ forEachDatabase('push and pull', (variant) => {
     const account = accountCreate();
     const accountId = (account.payload as { id: string }).id;
     await t.push(repA, [account]);
-    const { cursor: backedUp } = await t.pullAll(repB);
+    const backedUp = await t.pullAll(repB);
     const lost = Array.from({ length: 5 }, (_, i) => touchpointCreate(accountId, { summary: `lost ${i}` }));
     await t.push(repA, lost);
-    const { cursor: seen } = await t.pullAll(repB, backedUp);
+    const seen = await t.pullAll(repB, backedUp.cursor);
 
     // The hub goes back to a backup taken at `backedUp`; then other writes arrive.
     const { db } = t.hub.database;
-    await db.execute(sql`DELETE FROM change_log WHERE seq > ${seqOf(backedUp)}`);
+    await db.execute(sql`DELETE FROM change_log WHERE seq > ${Number(backedUp.cursor)}`);
     await db.execute(
       sql`DELETE FROM touchpoints WHERE id = ANY(${sql.param(lost.map((m) => (m.payload as { id: string }).id))}::text[])`,
     );
@@ -212,18 +212,21 @@ forEachDatabase('push and pull', (variant) => {
       repA,
       Array.from({ length: 5 }, (_, i) => touchpointCreate(accountId, { summary: `after the restore ${i}` })),
     );
-    const { cursor: now } = await t.pullAll(repA, backedUp);
+    const now = await t.pullAll(repA, backedUp.cursor);
     // The number alone cannot tell: the new changes took the lost ones' sequence numbers.
-    expect(seqOf(now)).toBe(seqOf(seen));
+    expect(now.cursor).toBe(seen.cursor);
+    expect(now.check).not.toBe(seen.check);
 
-    const stale = await t.json<{ error: { code: string } }>(`/v1/sync/pull?cursor=${seen}`, { token: repB.token });
+    const stale = await t.json<{ error: { code: string } }>(`/v1/sync/pull?cursor=${seen.cursor}&check=${seen.check}`, {
+      token: repB.token,
+    });
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
     // A position the backup holds is still good, and leads to every new change.
-    const resumed = await t.pullAll(repB, backedUp);
+    const resumed = await t.pull(repB, backedUp.cursor, 1000, backedUp.check);
     expect(ofKind(resumed.changes, 'touchpoint').map((tp) => tp.summary)).toEqual(
       Array.from({ length: 5 }, (_, i) => `after the restore ${i}`),
     );
-    expect(resumed.cursor).toBe(now);
+    expect({ cursor: resumed.cursor, check: resumed.cursorCheck }).toEqual({ cursor: now.cursor, check: now.check });
   });
 
   it('splits a run of maximal touchpoints over several pages, each small enough to parse', async () => {

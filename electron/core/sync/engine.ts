@@ -174,6 +174,7 @@ export class SyncEngine {
         hubUrl: base,
         identity,
         cursor: '0',
+        cursorCheck: null,
         lastPullAt: null,
         lastPushAt: null,
       });
@@ -330,7 +331,7 @@ export class SyncEngine {
       if (!state) return;
       let page;
       try {
-        page = await client.pull(state.cursor, this.options.pullPageSize ?? 1000);
+        page = await client.pull(state.cursor, state.cursorCheck, this.options.pullPageSize ?? 1000);
       } catch (error) {
         // The hub lost what this device has seen (restored from a backup), and perhaps what it
         // pushed since that backup. Everything it acknowledged goes again first, so the hub has
@@ -338,7 +339,7 @@ export class SyncEngine {
         // added (every record is an upsert).
         if (!isCursorLost(error) || state.cursor === '0') throw error;
         this.ctx.conn.db.transaction((tx) => {
-          writeSyncState(tx, { ...state, cursor: '0' });
+          writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null });
           resendAcknowledged(this.sqlite);
         });
         await this.push(client);
@@ -362,6 +363,7 @@ export class SyncEngine {
         writeSyncState(tx, {
           ...state,
           cursor: widened ? '0' : page.cursor,
+          cursorCheck: widened ? null : (page.cursorCheck ?? null),
           // A pull counts as recent only once it reached the end: a run cut after one page is not up to date.
           lastPullAt: page.hasMore || widened ? state.lastPullAt : this.ctx.now(),
           identity: { ...state.identity, scope: page.scope },

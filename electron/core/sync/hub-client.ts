@@ -70,8 +70,13 @@ export class HubClient {
     return this.json('POST', '/v1/sync/push', PushResponse, { mutations });
   }
 
-  pull(cursor: string, limit: number): Promise<PullResponse> {
-    return this.json('GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, PullResponse);
+  pull(cursor: string, check: string | null, limit: number): Promise<PullResponse> {
+    const checked = check === null ? '' : `&check=${encodeURIComponent(check)}`;
+    return this.json(
+      'GET',
+      `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}${checked}&limit=${limit}`,
+      PullResponse,
+    );
   }
 
   async report(report: DeviceReport): Promise<void> {

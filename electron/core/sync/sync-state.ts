@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { Cursor, Identity, type Scope } from '../../../src/shared/sync-api';
+import { Cursor, CursorCheck, Identity, type Scope } from '../../../src/shared/sync-api';
 import type { Db } from '../db/connection';
 import { settings } from '../db/schema';
 
@@ -9,6 +9,8 @@ export const SyncState = z.object({
   hubUrl: z.string(),
   identity: Identity,
   cursor: Cursor,
+  /** The hub's check for the cursor (absent in states written before checks). */
+  cursorCheck: CursorCheck.nullable().default(null),
   lastPullAt: z.number().nullable(),
   lastPushAt: z.number().nullable(),
 });

@@ -75,22 +75,20 @@ export interface TestHub {
   /** Creates the territories, a user with the role and territories, and enrols a device for them. */
   enrol(options: { territories: string[]; role?: UserRole; name?: string }): Promise<Device>;
   push(device: Device, mutations: readonly Mutation[] | readonly unknown[]): Promise<PushResponse>;
-  pull(device: Device, cursor?: string, limit?: number): Promise<PullResponse>;
-  /** Pulls every page from `cursor`; returns all changes and the final cursor. */
+  /** One page after `cursor` (with its `check`, when given). */
+  pull(device: Device, cursor?: string, limit?: number, check?: string): Promise<PullResponse>;
+  /** Pulls every page from `cursor`; returns all changes and the final cursor with its check. */
   pullAll(
     device: Device,
     cursor?: string,
     limit?: number,
-  ): Promise<{ changes: Change[]; cursor: string; pages: number }>;
+  ): Promise<{ changes: Change[]; cursor: string; check: string | undefined; pages: number }>;
   /** Stops the hub, runs `whileStopped` (copying its database folder, say), and starts it again on the same database. */
   restart(whileStopped: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
 export const START = Date.UTC(2026, 10, 1, 9, 0, 0);
-
-/** The change sequence number in a pull cursor (server/sync/cursor.ts). */
-export const seqOf = (cursor: string): number => Number(cursor.split('.')[0]);
 
 /** Creating an embedded database runs initdb in WebAssembly: seconds, more on a busy 2-core machine. */
 export const SETUP_TIMEOUT = 120_000;
@@ -152,20 +150,26 @@ export async function startTestHub(variant: Variant, options: { pgliteDir?: stri
     },
     push: (device, mutations) =>
       ok('/v1/sync/push', { method: 'POST', token: device.token, body: JSON.stringify({ mutations }) }, PushResponse),
-    pull: (device, cursor = '0', limit = 1000) =>
-      ok(`/v1/sync/pull?cursor=${cursor}&limit=${limit}`, { token: device.token }, PullResponse),
+    pull: (device, cursor = '0', limit = 1000, check) =>
+      ok(
+        `/v1/sync/pull?cursor=${cursor}&limit=${limit}${check === undefined ? '' : `&check=${check}`}`,
+        { token: device.token },
+        PullResponse,
+      ),
     async pullAll(device, cursor = '0', limit = 1000) {
       const changes: Change[] = [];
       let pages = 0;
+      let check: string | undefined;
       for (;;) {
-        const page = await testHub.pull(device, cursor, limit);
+        const page = await testHub.pull(device, cursor, limit, check);
         pages += 1;
         changes.push(...page.changes);
-        if (page.hasMore && seqOf(page.cursor) <= seqOf(cursor)) {
+        if (page.hasMore && Number(page.cursor) <= Number(cursor)) {
           throw new Error(`pull did not advance: cursor ${cursor} -> ${page.cursor} with hasMore`);
         }
         cursor = page.cursor;
-        if (!page.hasMore) return { changes, cursor, pages };
+        check = page.cursorCheck;
+        if (!page.hasMore) return { changes, cursor, check, pages };
       }
     },
     async restart(whileStopped) {
