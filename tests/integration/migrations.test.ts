@@ -48,6 +48,7 @@ const SHIPPED_MIGRATIONS: Record<string, string> = {
   '0004_sync.sql': '58c7461e230fbf0d9867b1861f5829f334f2275c75bb4e8b6d3cd48489bf4d7a',
   '0005_export_contents.sql': 'c1e49a4ad270eb55681f6d1f385410a438611c8fadebda0a59056a55c8f62307',
   '0006_presentation_paused.sql': '43b9cd98af15e1b9a914f4e2a14b17d24c16155f792c3e0e21cfcd795704a6c8',
+  '0007_outbox_resend.sql': '171f0dbc075ed7e521417c9f45e1f18a6cacc41df7943fd79e7ac9977ad841b2',
 };
 
 /** A migrations folder written by the test, in drizzle-kit's layout: one SQL text per migration. */

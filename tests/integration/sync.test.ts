@@ -526,12 +526,25 @@ describe('sync between two devices and the hub', () => {
       await repB.value('sync.resolve', { issueId: issue!.id, choice: 'mine' });
       await waitIdle(repB);
       await repB.sync();
+      await repA.sync();
       await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
 
-      // After it, A captures two visitors; both devices have them.
+      // After it, A captures two visitors, and A then B add an address to the settled contact,
+      // each having seen the other's; both devices have it all.
       const [accountId] = await captureVisitors(repA, 2, 'Pushed After Backup KK');
+      const settledId = (await repA.value('accounts.search', { query: 'Settled Corp' })).items[0]!.id;
+      const addEmail = async (device: SyncedDevice, email: string) =>
+        device.value('capture.save', {
+          eventId: (await device.value('events.list', {}))[0]!.id,
+          language: 'en',
+          fields: { ...visitor(0, 'Settled Corp'), emails: [email], match: { contactId, accountId: settledId } },
+        });
+      await addEmail(repA, 'a-after@settled.example.com');
       await repA.sync();
       await repB.sync();
+      await addEmail(repB, 'b-after@settled.example.com');
+      await repB.sync();
+      await repA.sync();
       await restored.restart(() => {
         rmSync(pgdata, { recursive: true, force: true });
         cpSync(join(home, 'backup'), pgdata, { recursive: true });
@@ -576,7 +589,12 @@ describe('sync between two devices and the hub', () => {
       for (const device of [repA, repB]) {
         expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
       }
-      // B's settled conflict was sent again with the rest and answered as before: not asked again, not undone.
+      // Resent old edits ask nothing: B's settled conflict was answered as before, and the edits
+      // made after the backup (each based on a clock the restored hub lost) end as B's, the newer.
+      const emails = (await repA.value('accounts.get', { id: settledId })).contacts.find(
+        (c) => c.id === contactId,
+      )!.emails;
+      expect(emails).toEqual(expect.arrayContaining(['a-after@settled.example.com', 'b-after@settled.example.com']));
       const contact = async (device: SyncedDevice) =>
         (
           await device.value('accounts.get', {
@@ -719,18 +737,46 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
-  it('signs out once everything is on the hub, and forgets what that hub acknowledged', async () => {
-    const rep = await enrolledDevice(hub, ['sanriku']);
+  it('gives a restored hub that lost the enrolment of a device its work back once the device is enrolled again', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'forgotten-device-'));
+    const pgdata = join(home, 'pgdata');
+    const restored = await startTestHub('pglite', { pgliteDir: pgdata });
+    restored.clock.now = Date.now();
+    // The backup is taken before this device is enrolled.
+    await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
+    const rep = await enrolledDevice(restored, ['iki']);
     try {
-      const [accountId] = await captureVisitors(rep, 1, 'Signed Out KK');
+      const [accountId] = await captureVisitors(rep, 2, 'Enrolled After Backup KK');
       await rep.sync();
-      expect(rows(rep, "SELECT id FROM outbox WHERE state = 'done'").length).toBeGreaterThan(0);
+      const acknowledged = rows<{ hub_id: string }>(rep, "SELECT hub_id FROM outbox WHERE state = 'done'");
+      expect(acknowledged.length).toBeGreaterThan(0);
+
+      await restored.restart(() => {
+        rmSync(pgdata, { recursive: true, force: true });
+        cpSync(join(home, 'backup'), pgdata, { recursive: true });
+      });
+      await rep.sync();
+      expect(await rep.value('sync.status', {})).toMatchObject({ state: 'signed_out_by_hub', pending: 0 });
       expect(await rep.value('sync.signOut', {})).toMatchObject({ state: 'not_enrolled' });
-      // Sent again only to the hub that acknowledged it (after its restore), never to the next one enrolled.
-      expect(rows(rep, 'SELECT id FROM outbox')).toEqual([]);
-      expect((await rep.value('accounts.get', { id: accountId! })).account.name).toBe('Signed Out KK');
+      // What that hub acknowledged stays, for that hub only.
+      expect(
+        rows(rep, "SELECT id FROM outbox WHERE state = 'done' AND hub_id = ?", acknowledged[0]!.hub_id),
+      ).toHaveLength(acknowledged.length);
+
+      const code = await repWithCodeOn(restored.hub.database.db, restored.clock.now, ['iki']);
+      await rep.value('sync.enrol', { hubUrl: 'http://127.0.0.1:9', code, deviceName: 'same laptop' });
+      await waitIdle(rep);
+      expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+      const [onHub] = await queryRows<{ n: number }>(
+        restored.hub.database.db,
+        sql`SELECT COUNT(*)::int AS n FROM touchpoints WHERE account_id = ${accountId!}`,
+      );
+      expect(onHub!.n).toBe(rows(rep, 'SELECT id FROM touchpoints WHERE account_id = ?', accountId).length);
+      expect(onHub!.n).toBeGreaterThan(0);
     } finally {
       rep.close();
+      await restored.close();
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });

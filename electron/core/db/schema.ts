@@ -180,6 +180,12 @@ export const outbox = sqliteTable(
     state: text('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    // The hub that acknowledged the change ('done'): only that hub is ever sent it again,
+    // after it lost it in a restore (or lost this device's enrolment).
+    hubId: text('hub_id'),
+    // Sent again because the hub lost changes: the hub's own clocks decide its fields, and
+    // it is no local edit in waiting (see sync/push.ts and sync/local-edits.ts).
+    resent: integer('resent', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('outbox_state').on(t.state, t.id), index('outbox_entity').on(t.entityId, t.state)],
 );

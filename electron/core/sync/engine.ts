@@ -13,7 +13,6 @@ import { RefusedFiles } from './refused-files';
 import { HubClient, HubRequestError, type HubFailure } from './hub-client';
 import {
   assignTerritory,
-  forgetAcknowledged,
   nextBatch,
   PUSH_BATCH_BYTES,
   recordPushFailure,
@@ -178,6 +177,9 @@ export class SyncEngine {
         lastPullAt: null,
         lastPushAt: null,
       });
+      // This hub may have lost what it acknowledged from this device before (it forgot the
+      // device's enrolment in a restore, say): it gets it again, and answers duplicates for the rest.
+      resendAcknowledged(this.sqlite, identity.hubId);
     });
     const settings = readSettings(db);
     updateSettings(db, {
@@ -203,10 +205,7 @@ export class SyncEngine {
     this.stop();
     await this.idle();
     this.options.secrets.write(null);
-    this.ctx.conn.db.transaction((tx) => {
-      clearSyncState(tx);
-      forgetAcknowledged(this.sqlite);
-    });
+    clearSyncState(this.ctx.conn.db);
     this.failure = null;
     this.lastSuccessAt = null;
     this.stopped = false;
@@ -292,6 +291,8 @@ export class SyncEngine {
   }
 
   private async push(client: HubClient): Promise<void> {
+    const hubId = readSyncState(this.ctx.conn.db)?.identity.hubId;
+    if (!hubId) return;
     const territory = readSettings(this.ctx.conn.db).territory;
     if (territory) assignTerritory(this.sqlite, territory);
     const total = pendingCount(this.sqlite);
@@ -313,7 +314,7 @@ export class SyncEngine {
         if (error instanceof HubRequestError) recordPushFailure(this.sqlite, batch, error.message);
         throw error;
       }
-      recordPushResults(this.sqlite, batch, response, this.ctx.now());
+      recordPushResults(this.sqlite, batch, response, hubId, this.ctx.now());
       done += batch.length;
       this.setPhase('push', { done, total: Math.max(total, done) });
       // A batch the hub answered for nothing would loop forever; leave it for the next run.
@@ -340,7 +341,7 @@ export class SyncEngine {
         if (!isCursorLost(error) || state.cursor === '0') throw error;
         this.ctx.conn.db.transaction((tx) => {
           writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null });
-          resendAcknowledged(this.sqlite);
+          resendAcknowledged(this.sqlite, state.identity.hubId);
         });
         await this.push(client);
         this.setPhase('pull', { done, total: 0 });

@@ -8,13 +8,14 @@ import { statement } from '../db/statements';
  * order, so that is what the next edit follows), otherwise the hub's clock as last
  * pulled or acknowledged. Sent as `baseHlc`, it tells the hub the device saw the value it
  * replaced; without it the hub would report the device's second edit of a field as
- * conflicting with its first.
+ * conflicting with its first. An edit resent to a restored hub is older than what the
+ * device has pulled since, so it is not what the next edit follows.
  */
 function seenClock(sqlite: Database.Database, entity: 'account' | 'contact', id: string, field: string): Hlc | null {
   const queued = statement(
     sqlite,
     `SELECT json_extract(payload, '$.fields.' || :field || '.hlc') AS hlc FROM outbox
-      WHERE state = 'pending' AND kind = :kind AND entity_id = :id
+      WHERE state = 'pending' AND NOT resent AND kind = :kind AND entity_id = :id
         AND json_extract(payload, '$.fields.' || :field || '.hlc') IS NOT NULL
       ORDER BY rowid DESC LIMIT 1`,
   ).get({ field, kind: `${entity}.update`, id }) as { hlc: string } | undefined;

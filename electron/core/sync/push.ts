@@ -103,13 +103,6 @@ function recordConflict(sqlite: Database.Database, mutationId: string, conflict:
   }
 }
 
-function conflictsRecorded(sqlite: Database.Database, mutationId: string): boolean {
-  return (
-    statement(sqlite, "SELECT 1 FROM sync_issues WHERE kind = 'conflict' AND mutation_id = ?").get(mutationId) !==
-    undefined
-  );
-}
-
 /** A field update the hub applied: its clock is now the hub's clock for the field. */
 function storeAppliedClocks(sqlite: Database.Database, mutation: MutationEnvelope): void {
   if (mutation.kind !== 'account.update' && mutation.kind !== 'contact.update') return;
@@ -130,6 +123,7 @@ export function recordPushResults(
   sqlite: Database.Database,
   batch: MutationEnvelope[],
   response: PushResponse,
+  hubId: string,
   now: number,
 ): PushTally {
   const byId = new Map(batch.map((mutation) => [mutation.mutationId, mutation]));
@@ -153,11 +147,18 @@ export function recordPushResults(
         tally.rejected++;
         continue;
       }
-      statement(sqlite, "UPDATE outbox SET state = 'done', last_error = NULL WHERE id = ?").run(mutation.mutationId);
+      const { resent } = statement(sqlite, 'SELECT resent FROM outbox WHERE id = ?').get(mutation.mutationId) as {
+        resent: number;
+      };
+      statement(sqlite, "UPDATE outbox SET state = 'done', hub_id = ?, resent = 0, last_error = NULL WHERE id = ?").run(
+        hubId,
+        mutation.mutationId,
+      );
       if (result.status === 'conflict') {
-        // Once per mutation: sent again (after a lost acknowledgement or a hub restore), it is
-        // answered with its first result, which the rep may have settled since.
-        if (!conflictsRecorded(sqlite, mutation.mutationId)) {
+        // A change resent to a restored hub is old work the rep already saw through (and
+        // whose conflicts the rep may have settled): the hub's newer clock wins, as it does,
+        // and the pull that follows brings its value, without asking the rep again.
+        if (!resent) {
           for (const conflict of result.conflicts) recordConflict(sqlite, mutation.mutationId, conflict, now);
           tally.conflicts += result.conflicts.length;
         }
@@ -171,20 +172,16 @@ export function recordPushResults(
 }
 
 /**
- * Queues again every change the hub acknowledged, because it lost some of them (restored
- * from a backup). They go under their own mutation ids, so what the hub still holds is
- * answered as a duplicate and only what it lost is applied. Returns how many.
+ * Queues again every change this hub acknowledged, because it may have lost some of them
+ * (restored from a backup, or enrolling this device anew). They go under their own mutation
+ * ids, so what the hub still holds is answered as a duplicate and only what it lost is
+ * applied; never to another hub. Returns how many.
  */
-export function resendAcknowledged(sqlite: Database.Database): number {
+export function resendAcknowledged(sqlite: Database.Database, hubId: string): number {
   return statement(
     sqlite,
-    "UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL WHERE state = 'done'",
-  ).run().changes;
-}
-
-/** Forgets what the hub acknowledged (signing out): it is that hub's, never to be sent to another. */
-export function forgetAcknowledged(sqlite: Database.Database): void {
-  statement(sqlite, "DELETE FROM outbox WHERE state = 'done'").run();
+    "UPDATE outbox SET state = 'pending', resent = 1, attempts = 0, last_error = NULL WHERE state = 'done' AND hub_id = ?",
+  ).run(hubId).changes;
 }
 
 /** A failed attempt is counted on the rows it carried, for the sync screen; they stay queued. */
