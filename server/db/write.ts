@@ -21,6 +21,12 @@ export interface WriteContext {
   logChanges(entries: readonly ChangeEntry[]): void;
 }
 
+/** Where a write transaction's changes ended in the change log: the last row's number and write id. */
+export interface LogPosition {
+  seq: number;
+  writeId: number;
+}
+
 /**
  * Every write that devices must learn about goes through here. The transaction first
  * takes one advisory lock and holds it until commit, and numbers its change-log rows
@@ -28,25 +34,33 @@ export interface WriteContext {
  * never see seq n+1 while n is still in flight: a pull cursor cannot skip a row, which a
  * plain PostgreSQL sequence under concurrent writers would allow. Readers take no lock.
  * Push transactions are short (bulk statements), so serialising them costs little.
+ * Answers the work's value and where its changes ended in the log (null if it logged none).
  */
-export async function writeTransaction<T>(db: HubDrizzle, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+export async function writeTransactionAt<T>(
+  db: HubDrizzle,
+  work: (ctx: WriteContext) => Promise<T>,
+): Promise<{ value: T; position: LogPosition | null }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHANGE_LOG_LOCK.toString()}::bigint)`);
     const pending: ChangeEntry[] = [];
-    const result = await work({ tx, logChanges: (entries) => void pending.push(...entries) });
-    if (pending.length > 0) {
-      const [top] = await queryRows<{ max: number }>(tx, sql`SELECT coalesce(max(seq), 0) AS max FROM change_log`);
-      const base = Number(top?.max ?? 0);
-      // Tells this transaction's rows from those of a write a restored backup lost (see pull cursors).
-      const writeId = randomInt(1, 2 ** 31);
-      await insertRows(
-        tx,
-        changeLog,
-        pending.map((entry, index) => ({ seq: base + index + 1, ...entry, writeId })),
-      );
-    }
-    return result;
+    const value = await work({ tx, logChanges: (entries) => void pending.push(...entries) });
+    if (pending.length === 0) return { value, position: null };
+    const [top] = await queryRows<{ max: number }>(tx, sql`SELECT coalesce(max(seq), 0) AS max FROM change_log`);
+    const base = Number(top?.max ?? 0);
+    // Tells this transaction's rows from those of a write a restored backup lost (see pull cursors).
+    const writeId = randomInt(1, 2 ** 31);
+    await insertRows(
+      tx,
+      changeLog,
+      pending.map((entry, index) => ({ seq: base + index + 1, ...entry, writeId })),
+    );
+    return { value, position: { seq: base + pending.length, writeId } };
   });
+}
+
+/** writeTransactionAt, for writers that need not say where their changes went. */
+export async function writeTransaction<T>(db: HubDrizzle, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+  return (await writeTransactionAt(db, work)).value;
 }
 
 /** The newest sequence number any reader can see. */

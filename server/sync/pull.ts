@@ -165,6 +165,8 @@ async function renderRecords(
 export async function pullChanges(db: HubDrizzle, caller: Caller, query: PullQuery, now: number): Promise<RawJson> {
   const latest = await latestSeq(db);
   const cursor = await positionOf(db, query, latest);
+  // The device's last push, which its cursor has not passed: the hub must still hold it.
+  if (query.pushed !== undefined) await positionOf(db, { cursor: query.pushed, check: query.pushedCheck }, latest);
   const windowEnd = Math.min(latest, cursor + SCAN_WINDOW);
   const visible = caller.scope.all
     ? sql`TRUE`

@@ -476,12 +476,6 @@ const Duplicate = z.object({ mutationId: z.string(), status: z.literal('duplicat
 export const MutationResult = z.discriminatedUnion('status', [Applied, Rejected, Conflicted, Duplicate]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
-export const PushResponse = z.object({ results: z.array(MutationResult) });
-export type PushResponse = z.infer<typeof PushResponse>;
-
-// ---------------------------------------------------------------------------------------
-// Pull
-
 /** A pull cursor: the hub's change sequence number, as a decimal string ("0" = from the start). */
 export const Cursor = z.string().regex(/^\d{1,15}$/, 'not a cursor');
 /**
@@ -490,6 +484,21 @@ export const Cursor = z.string().regex(/^\d{1,15}$/, 'not a cursor');
  */
 export const CursorCheck = z.string().regex(/^\d{1,10}$/, 'not a cursor check');
 
+export const PushResponse = z.object({
+  results: z.array(MutationResult),
+  /**
+   * Where this push's changes ended in the hub's change log, with its check (absent when
+   * it logged nothing): a device whose pull has not passed it yet sends it with the next
+   * pull as `pushed` and `pushedCheck`, so a hub restored to before it says so.
+   */
+  cursor: Cursor.optional(),
+  cursorCheck: CursorCheck.optional(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---------------------------------------------------------------------------------------
+// Pull
+
 export const MAX_PULL_LIMIT = 5000;
 
 export const PullQuery = z
@@ -497,6 +506,9 @@ export const PullQuery = z
     cursor: Cursor.default('0'),
     /** The `cursorCheck` that came with the cursor, if any. */
     check: CursorCheck.optional(),
+    /** A push's position (its answer's `cursor` and `cursorCheck`) the cursor has not passed yet. */
+    pushed: Cursor.optional(),
+    pushedCheck: CursorCheck.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
   })
   .strict();

@@ -154,6 +154,7 @@ forEachDatabase('bad input', (variant) => {
       'cursor=5.1',
       'cursor=5&check=x',
       'cursor=5&check=-1',
+      'cursor=5&pushed=x&pushedCheck=1',
       'limit=0',
       'limit=5001',
       'limit=ten',

@@ -199,8 +199,12 @@ forEachDatabase('push and pull', (variant) => {
     await t.push(repA, [account]);
     const backedUp = await t.pullAll(repB);
     const lost = Array.from({ length: 5 }, (_, i) => touchpointCreate(accountId, { summary: `lost ${i}` }));
-    await t.push(repA, lost);
+    const lostPush = await t.push(repA, lost);
     const seen = await t.pullAll(repB, backedUp.cursor);
+    expect({ cursor: lostPush.cursor, check: lostPush.cursorCheck }).toEqual({
+      cursor: seen.cursor,
+      check: seen.check,
+    });
 
     // The hub goes back to a backup taken at `backedUp`; then other writes arrive.
     const { db } = t.hub.database;
@@ -221,6 +225,12 @@ forEachDatabase('push and pull', (variant) => {
       token: repB.token,
     });
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
+    // The pusher, whose pull never passed its push, asks about the push with its cursor.
+    const pusher = await t.json<{ error: { code: string } }>(
+      `/v1/sync/pull?cursor=${backedUp.cursor}&check=${backedUp.check}&pushed=${lostPush.cursor}&pushedCheck=${lostPush.cursorCheck}`,
+      { token: repA.token },
+    );
+    expect(pusher).toMatchObject({ status: 409, body: { error: { code: 'CURSOR_UNKNOWN' } } });
     // A position the backup holds is still good, and leads to every new change.
     const resumed = await t.pull(repB, backedUp.cursor, 1000, backedUp.check);
     expect(ofKind(resumed.changes, 'touchpoint').map((tp) => tp.summary)).toEqual(

@@ -174,6 +174,7 @@ export class SyncEngine {
         identity,
         cursor: '0',
         cursorCheck: null,
+        pushedTo: null,
         lastPullAt: null,
         lastPushAt: null,
       });
@@ -314,7 +315,20 @@ export class SyncEngine {
         if (error instanceof HubRequestError) recordPushFailure(this.sqlite, batch, error.message);
         throw error;
       }
-      recordPushResults(this.sqlite, batch, response, hubId, this.ctx.now());
+      // The acknowledgements and where they ended in the hub's log commit together.
+      this.sqlite.transaction(() => {
+        recordPushResults(this.sqlite, batch, response, hubId, this.ctx.now());
+        const state = readSyncState(this.ctx.conn.db);
+        // Never moved back: a push logged below the last one means the hub went back (a
+        // restore), and the position it lost is what the next pull must ask about.
+        const further = Number(response.cursor) > Number(state?.pushedTo?.cursor ?? 0);
+        if (state && response.cursor && response.cursorCheck && further) {
+          writeSyncState(this.ctx.conn.db, {
+            ...state,
+            pushedTo: { cursor: response.cursor, check: response.cursorCheck },
+          });
+        }
+      })();
       done += batch.length;
       this.setPhase('push', { done, total: Math.max(total, done) });
       // A batch the hub answered for nothing would loop forever; leave it for the next run.
@@ -332,7 +346,12 @@ export class SyncEngine {
       if (!state) return;
       let page;
       try {
-        page = await client.pull(state.cursor, state.cursorCheck, this.options.pullPageSize ?? 1000);
+        // A push the cursor has not passed is checked too: the hub may have lost it and nothing after it.
+        const pushed = state.pushedTo && Number(state.pushedTo.cursor) > Number(state.cursor) ? state.pushedTo : null;
+        page = await client.pull(
+          { cursor: state.cursor, check: state.cursorCheck, pushed },
+          this.options.pullPageSize ?? 1000,
+        );
       } catch (error) {
         // The hub lost what this device has seen (restored from a backup), and perhaps what it
         // pushed since that backup. Everything it acknowledged goes again first, so the hub has
@@ -340,7 +359,7 @@ export class SyncEngine {
         // added (every record is an upsert).
         if (!isCursorLost(error) || state.cursor === '0') throw error;
         this.ctx.conn.db.transaction((tx) => {
-          writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null });
+          writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null, pushedTo: null });
           resendAcknowledged(this.sqlite, state.identity.hubId);
         });
         await this.push(client);
@@ -365,6 +384,8 @@ export class SyncEngine {
           ...state,
           cursor: widened ? '0' : page.cursor,
           cursorCheck: widened ? null : (page.cursorCheck ?? null),
+          // Once the cursor has passed the last push, its own check covers it.
+          pushedTo: state.pushedTo && Number(page.cursor) < Number(state.pushedTo.cursor) ? state.pushedTo : null,
           // A pull counts as recent only once it reached the end: a run cut after one page is not up to date.
           lastPullAt: page.hasMore || widened ? state.lastPullAt : this.ctx.now(),
           identity: { ...state.identity, scope: page.scope },

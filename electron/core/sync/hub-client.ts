@@ -70,13 +70,19 @@ export class HubClient {
     return this.json('POST', '/v1/sync/push', PushResponse, { mutations });
   }
 
-  pull(cursor: string, check: string | null, limit: number): Promise<PullResponse> {
-    const checked = check === null ? '' : `&check=${encodeURIComponent(check)}`;
-    return this.json(
-      'GET',
-      `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}${checked}&limit=${limit}`,
-      PullResponse,
-    );
+  /** A page after `cursor`; the hub checks `check` and `pushed` (see SyncState) when given. */
+  pull(
+    position: { cursor: string; check: string | null; pushed: { cursor: string; check: string } | null },
+    limit: number,
+  ): Promise<PullResponse> {
+    const query = new URLSearchParams({ cursor: position.cursor });
+    if (position.check !== null) query.set('check', position.check);
+    if (position.pushed) {
+      query.set('pushed', position.pushed.cursor);
+      query.set('pushedCheck', position.pushed.check);
+    }
+    query.set('limit', String(limit));
+    return this.json('GET', `/v1/sync/pull?${query.toString()}`, PullResponse);
   }
 
   async report(report: DeviceReport): Promise<void> {

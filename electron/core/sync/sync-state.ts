@@ -11,6 +11,8 @@ export const SyncState = z.object({
   cursor: Cursor,
   /** The hub's check for the cursor (absent in states written before checks). */
   cursorCheck: CursorCheck.nullable().default(null),
+  /** Where the last acknowledged push ended in the hub's log, until the cursor passes it. */
+  pushedTo: z.object({ cursor: Cursor, check: CursorCheck }).nullable().default(null),
   lastPullAt: z.number().nullable(),
   lastPushAt: z.number().nullable(),
 });

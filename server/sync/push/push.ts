@@ -24,7 +24,7 @@ import {
   mutations,
   touchpoints,
 } from '../../db/schema';
-import { writeTransaction } from '../../db/write';
+import { writeTransactionAt } from '../../db/write';
 import { describeIssues } from '../../http/errors';
 import {
   createAccount,
@@ -132,7 +132,7 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   // UUIDs are compared in lower case, as PostgreSQL stores them; answers echo the ids as sent.
   const key = (mutationId: string) => mutationId.toLowerCase();
-  return writeTransaction(db, async ({ tx, logChanges }) => {
+  const { value: results, position } = await writeTransactionAt(db, async ({ tx, logChanges }) => {
     const ids = [...new Set(envelopes.map((m) => key(m.mutationId)))];
     const earlier = new Map<string, FirstResult>();
     const seen = await tx
@@ -182,7 +182,7 @@ export async function pushMutations(
     await insertRows(tx, mutations, records);
     await tx.update(devices).set({ lastPushAt: now }).where(eq(devices.id, caller.deviceId));
 
-    const results: MutationResult[] = steps.map((step) => {
+    return steps.map((step): MutationResult => {
       const { mutationId } = step.envelope;
       if ('duplicateOf' in step) {
         const original = earlier.get(key(mutationId)) ?? firsts.get(key(mutationId));
@@ -193,6 +193,6 @@ export async function pushMutations(
       if (!result) throw new Error(`no result for ${mutationId}`);
       return result;
     });
-    return { results };
   });
+  return position ? { results, cursor: String(position.seq), cursorCheck: String(position.writeId) } : { results };
 }
