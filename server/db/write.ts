@@ -34,7 +34,8 @@ export interface LogPosition {
  * never see seq n+1 while n is still in flight: a pull cursor cannot skip a row, which a
  * plain PostgreSQL sequence under concurrent writers would allow. Readers take no lock.
  * Push transactions are short (bulk statements), so serialising them costs little.
- * Answers the work's value and where its changes ended in the log (null if it logged none).
+ * Answers the work's value and where its changes ended in the log (where the log ends, if
+ * it logged none; null while the log's end predates write ids).
  */
 export async function writeTransactionAt<T>(
   db: HubDrizzle,
@@ -44,7 +45,16 @@ export async function writeTransactionAt<T>(
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHANGE_LOG_LOCK.toString()}::bigint)`);
     const pending: ChangeEntry[] = [];
     const value = await work({ tx, logChanges: (entries) => void pending.push(...entries) });
-    if (pending.length === 0) return { value, position: null };
+    if (pending.length === 0) {
+      // Nothing new (a retried push whose first answer was lost, say): the end of the log,
+      // which holds whatever this write repeats, is its position.
+      const [end] = await queryRows<{ seq: number; write_id: number | null }>(
+        tx,
+        sql`SELECT seq, write_id FROM change_log ORDER BY seq DESC LIMIT 1`,
+      );
+      const position = end?.write_id == null ? null : { seq: Number(end.seq), writeId: end.write_id };
+      return { value, position };
+    }
     const [top] = await queryRows<{ max: number }>(tx, sql`SELECT coalesce(max(seq), 0) AS max FROM change_log`);
     const base = Number(top?.max ?? 0);
     // Tells this transaction's rows from those of a write a restored backup lost (see pull cursors).

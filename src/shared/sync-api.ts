@@ -487,9 +487,10 @@ export const CursorCheck = z.string().regex(/^\d{1,10}$/, 'not a cursor check');
 export const PushResponse = z.object({
   results: z.array(MutationResult),
   /**
-   * Where this push's changes ended in the hub's change log, with its check (absent when
-   * it logged nothing): a device whose pull has not passed it yet sends it with the next
-   * pull as `pushed` and `pushedCheck`, so a hub restored to before it says so.
+   * Where this push's changes ended in the hub's change log, with its check (the log's end
+   * when it logged nothing new, as a retry of a push whose answer was lost): a device whose
+   * pull has not passed it yet sends it with the next pull as `pushed` and `pushedCheck`,
+   * so a hub restored to before it says so. Absent while the log's end predates checks.
    */
   cursor: Cursor.optional(),
   cursorCheck: CursorCheck.optional(),

@@ -152,6 +152,12 @@ forEachDatabase('push and pull', (variant) => {
         original: { mutationId: touchpoint.mutationId, status: 'applied' },
       },
     ]);
+    // Logging nothing new, the retry answers the log's end, which holds the first push.
+    expect(first.cursorCheck).toMatch(/^\d+$/);
+    expect({ cursor: again.cursor, check: again.cursorCheck }).toEqual({
+      cursor: first.cursor,
+      check: first.cursorCheck,
+    });
     const fresh = touchpointCreate(accountId, { summary: 'only once' });
     const within = await t.push(repA, [fresh, fresh]);
     expect(within.results.map((r) => r.status)).toEqual(['applied', 'duplicate']);

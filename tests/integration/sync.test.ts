@@ -481,6 +481,30 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('recovers when the hub lost a push made before the first pull passed it (cursor still at the start)', async () => {
+    const device = await enrolledDevice(hub, ['tokara']);
+    try {
+      const [accountId] = await captureVisitors(device, 1, 'First Push KK');
+      await device.sync();
+      // As after a fresh enrolment whose first pull broke off: the cursor at the start, and a push
+      // position this hub never reached (it was restored to before it).
+      const db = new Database(join(device.dataDir, DATABASE_FILE));
+      db.prepare(
+        `UPDATE settings SET value = json_set(value, '$.cursor', '0', '$.cursorCheck', NULL,
+           '$.pushedTo', json_object('cursor', '99999999', 'check', '1')) WHERE key = 'sync'`,
+      ).run();
+      db.close();
+
+      await device.sync();
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+      expect((await device.value('accounts.get', { id: accountId! })).account.name).toBe('First Push KK');
+      await device.sync();
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0 });
+    } finally {
+      device.close();
+    }
+  });
+
   it('pulls again from the start when the restored hub has since logged new changes under the numbers it lost', async () => {
     const device = await enrolledDevice(hub, ['amami']);
     const colleague = await enrolledDevice(hub, ['amami']);
@@ -755,8 +779,9 @@ describe('sync between two devices and the hub', () => {
         rmSync(pgdata, { recursive: true, force: true });
         cpSync(join(home, 'backup'), pgdata, { recursive: true });
       });
-      // A visitor captured since goes first in the next sync, into the numbers the lost push had.
-      const [laterId] = await captureVisitors(rep, 1, 'Captured After Restore KK');
+      // Visitors captured since go first in the next sync, into the numbers the lost push had and
+      // past them: the position this device checks must not move past the loss unchecked.
+      const [laterId] = await captureVisitors(rep, 3, 'Captured After Restore KK');
 
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });

@@ -40,6 +40,14 @@ export interface SyncEngineOptions {
 
 type Phase = 'idle' | 'push' | 'pull' | 'download' | 'report';
 
+type LogPosition = { cursor: string; check: string } | null;
+
+/** The later of two positions in the hub's log. */
+function highest(a: LogPosition, b: LogPosition): LogPosition {
+  if (!a || !b) return a ?? b;
+  return Number(b.cursor) > Number(a.cursor) ? b : a;
+}
+
 /**
  * The hub's answer to a cursor past its newest change, or naming a change it does not
  * hold: it lost what this device has seen (restored from a backup).
@@ -256,6 +264,7 @@ export class SyncEngine {
     if (!initial) return;
     const client = this.client(initial);
     try {
+      await this.confirmLastPush(client);
       await this.push(client);
       await this.pull(client);
       await this.download(client);
@@ -321,12 +330,9 @@ export class SyncEngine {
         const state = readSyncState(this.ctx.conn.db);
         // Never moved back: a push logged below the last one means the hub went back (a
         // restore), and the position it lost is what the next pull must ask about.
-        const further = Number(response.cursor) > Number(state?.pushedTo?.cursor ?? 0);
-        if (state && response.cursor && response.cursorCheck && further) {
-          writeSyncState(this.ctx.conn.db, {
-            ...state,
-            pushedTo: { cursor: response.cursor, check: response.cursorCheck },
-          });
+        if (state && response.cursor && response.cursorCheck) {
+          const pushedTo = highest(state.pushedTo, { cursor: response.cursor, check: response.cursorCheck });
+          writeSyncState(this.ctx.conn.db, { ...state, pushedTo });
         }
       })();
       done += batch.length;
@@ -338,31 +344,58 @@ export class SyncEngine {
     if (state) this.ctx.conn.db.transaction((tx) => writeSyncState(tx, { ...state, lastPushAt: this.ctx.now() }));
   }
 
+  /** Where this device's pull stands, with the last push its cursor has not passed yet. */
+  private position(state: SyncState) {
+    const pushed = state.pushedTo && Number(state.pushedTo.cursor) > Number(state.cursor) ? state.pushedTo : null;
+    return { cursor: state.cursor, check: state.cursorCheck, pushed };
+  }
+
+  /**
+   * The hub lost what this device has seen (restored from a backup), and perhaps what it
+   * pushed since that backup. Everything it acknowledged goes again first, so the hub has
+   * it back; the pull then starts over from the hub's beginning, as when a territory is
+   * added (every record is an upsert).
+   */
+  private async resendAfterRestore(client: HubClient, state: SyncState): Promise<void> {
+    this.ctx.conn.db.transaction((tx) => {
+      writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null, pushedTo: null });
+      resendAcknowledged(this.sqlite, state.identity.hubId);
+    });
+    await this.push(client);
+  }
+
+  /**
+   * A push the last run's pull never passed (the connection broke in between) is checked
+   * before anything new is pushed: a push into a hub that lost it would move the position
+   * this device checks past the loss, and it would go unnoticed.
+   */
+  private async confirmLastPush(client: HubClient): Promise<void> {
+    const state = readSyncState(this.ctx.conn.db);
+    if (!state || !this.position(state).pushed) return;
+    this.setPhase('pull');
+    try {
+      await client.pull(this.position(state), 1);
+    } catch (error) {
+      if (!isCursorLost(error)) throw error;
+      await this.resendAfterRestore(client, state);
+    }
+  }
+
   private async pull(client: HubClient): Promise<void> {
     let done = 0;
+    let restarted = false;
     this.setPhase('pull', { done, total: 0 });
     for (;;) {
       const state = readSyncState(this.ctx.conn.db);
       if (!state) return;
       let page;
       try {
-        // A push the cursor has not passed is checked too: the hub may have lost it and nothing after it.
-        const pushed = state.pushedTo && Number(state.pushedTo.cursor) > Number(state.cursor) ? state.pushedTo : null;
-        page = await client.pull(
-          { cursor: state.cursor, check: state.cursorCheck, pushed },
-          this.options.pullPageSize ?? 1000,
-        );
+        page = await client.pull(this.position(state), this.options.pullPageSize ?? 1000);
       } catch (error) {
-        // The hub lost what this device has seen (restored from a backup), and perhaps what it
-        // pushed since that backup. Everything it acknowledged goes again first, so the hub has
-        // it back; then the pull starts over from the hub's beginning, as when a territory is
-        // added (every record is an upsert).
-        if (!isCursorLost(error) || state.cursor === '0') throw error;
-        this.ctx.conn.db.transaction((tx) => {
-          writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null, pushedTo: null });
-          resendAcknowledged(this.sqlite, state.identity.hubId);
-        });
-        await this.push(client);
+        // Once per run: a hub that still refuses after the restart has another problem.
+        if (!isCursorLost(error) || restarted) throw error;
+        restarted = true;
+        await this.resendAfterRestore(client, state);
         this.setPhase('pull', { done, total: 0 });
         continue;
       }
@@ -384,8 +417,13 @@ export class SyncEngine {
           ...state,
           cursor: widened ? '0' : page.cursor,
           cursorCheck: widened ? null : (page.cursorCheck ?? null),
-          // Once the cursor has passed the last push, its own check covers it.
-          pushedTo: state.pushedTo && Number(page.cursor) < Number(state.pushedTo.cursor) ? state.pushedTo : null,
+          // Once the cursor has passed the last push, its own check covers it. Starting over
+          // for a new territory, the position reached is kept the same way, to be checked
+          // until the pull from the start is back there.
+          pushedTo: highest(
+            state.pushedTo && Number(page.cursor) < Number(state.pushedTo.cursor) ? state.pushedTo : null,
+            widened && page.cursorCheck ? { cursor: page.cursor, check: page.cursorCheck } : null,
+          ),
           // A pull counts as recent only once it reached the end: a run cut after one page is not up to date.
           lastPullAt: page.hasMore || widened ? state.lastPullAt : this.ctx.now(),
           identity: { ...state.identity, scope: page.scope },
