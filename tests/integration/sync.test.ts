@@ -481,6 +481,45 @@ describe('sync between two devices and the hub', () => {
     }
   });
 
+  it('starts over once with a hub rolled back to a build that knows no cursor checks, then syncs as before', async () => {
+    let rolledBack = false;
+    // The older build refuses the query fields it does not know and answers without positions.
+    const olderHub =
+      (inner: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const checked = url.searchParams.has('check') || url.searchParams.has('pushed');
+        if (rolledBack && url.pathname === '/v1/sync/pull' && checked) {
+          return Response.json({ error: { code: 'INVALID_INPUT', message: 'Unrecognized key' } }, { status: 400 });
+        }
+        const response = await inner(input, init);
+        if (!rolledBack || !url.pathname.startsWith('/v1/sync/') || response.status !== 200) return response;
+        const { cursorCheck: _check, ...body } = (await response.json()) as Record<string, unknown>;
+        if (url.pathname === '/v1/sync/push') delete body.cursor;
+        return Response.json(body);
+      };
+    const device = await enrolledDevice(hub, ['oki'], { wrapFetch: olderHub });
+    try {
+      await captureVisitors(device, 1, 'Before Rollback KK');
+      await device.sync();
+      expect(rows(device, "SELECT json_extract(value, '$.cursorCheck') AS c FROM settings WHERE key = 'sync'")).toEqual(
+        [{ c: expect.stringMatching(/^\d+$/) }],
+      );
+      rolledBack = true;
+      const [accountId] = await captureVisitors(device, 1, 'Rolled Back KK');
+      await device.sync();
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
+      expect((await device.value('accounts.get', { id: accountId! })).account.name).toBe('Rolled Back KK');
+      // Started over once: the next sync resends nothing.
+      const before = device.network.paths.length;
+      await device.sync();
+      expect(device.network.paths.slice(before)).not.toContain('/v1/sync/push');
+      expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0 });
+    } finally {
+      device.close();
+    }
+  });
+
   it('recovers when the hub lost a push made before the first pull passed it (cursor still at the start)', async () => {
     const device = await enrolledDevice(hub, ['tokara']);
     try {

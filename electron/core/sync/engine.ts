@@ -50,14 +50,14 @@ function highest(a: LogPosition, b: LogPosition): LogPosition {
 
 /**
  * The hub's answer to a cursor past its newest change, or naming a change it does not
- * hold: it lost what this device has seen (restored from a backup).
+ * hold: it lost what this device has seen (restored from a backup). A hub that refuses the
+ * checks themselves as invalid is older than the one that issued them: the same.
  */
-function isCursorLost(error: unknown): boolean {
-  return (
-    error instanceof HubRequestError &&
-    error.failure.kind === 'refused' &&
-    (error.failure.code === 'CURSOR_AHEAD' || error.failure.code === 'CURSOR_UNKNOWN')
-  );
+function isCursorLost(error: unknown, position: { check: string | null; pushed: unknown }): boolean {
+  if (!(error instanceof HubRequestError) || error.failure.kind !== 'refused') return false;
+  const { code } = error.failure;
+  const checked = position.check !== null || position.pushed !== null;
+  return code === 'CURSOR_AHEAD' || code === 'CURSOR_UNKNOWN' || (code === 'INVALID_INPUT' && checked);
 }
 
 /**
@@ -70,6 +70,8 @@ function isCursorLost(error: unknown): boolean {
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private rerun = false;
+  /** This run already started over after a hub restore (once is enough; see pull). */
+  private restartedThisRun = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
   private phase: Phase = 'idle';
@@ -263,6 +265,7 @@ export class SyncEngine {
     const initial = readSyncState(this.ctx.conn.db);
     if (!initial) return;
     const client = this.client(initial);
+    this.restartedThisRun = false;
     try {
       await this.confirmLastPush(client);
       await this.push(client);
@@ -357,6 +360,7 @@ export class SyncEngine {
    * added (every record is an upsert).
    */
   private async resendAfterRestore(client: HubClient, state: SyncState): Promise<void> {
+    this.restartedThisRun = true;
     this.ctx.conn.db.transaction((tx) => {
       writeSyncState(tx, { ...state, cursor: '0', cursorCheck: null, pushedTo: null });
       resendAcknowledged(this.sqlite, state.identity.hubId);
@@ -371,30 +375,31 @@ export class SyncEngine {
    */
   private async confirmLastPush(client: HubClient): Promise<void> {
     const state = readSyncState(this.ctx.conn.db);
-    if (!state || !this.position(state).pushed) return;
-    this.setPhase('pull');
+    if (!state) return;
+    const position = this.position(state);
+    if (!position.pushed) return;
+    this.setPhase('push');
     try {
-      await client.pull(this.position(state), 1);
+      await client.pull(position, 1);
     } catch (error) {
-      if (!isCursorLost(error)) throw error;
+      if (!isCursorLost(error, position)) throw error;
       await this.resendAfterRestore(client, state);
     }
   }
 
   private async pull(client: HubClient): Promise<void> {
     let done = 0;
-    let restarted = false;
     this.setPhase('pull', { done, total: 0 });
     for (;;) {
       const state = readSyncState(this.ctx.conn.db);
       if (!state) return;
+      const position = this.position(state);
       let page;
       try {
-        page = await client.pull(this.position(state), this.options.pullPageSize ?? 1000);
+        page = await client.pull(position, this.options.pullPageSize ?? 1000);
       } catch (error) {
         // Once per run: a hub that still refuses after the restart has another problem.
-        if (!isCursorLost(error) || restarted) throw error;
-        restarted = true;
+        if (!isCursorLost(error, position) || this.restartedThisRun) throw error;
         await this.resendAfterRestore(client, state);
         this.setPhase('pull', { done, total: 0 });
         continue;
