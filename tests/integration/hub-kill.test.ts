@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { queryRows } from '../../server/db/connection';
@@ -14,6 +13,7 @@ import { createHub, dataDirLayout } from '../../server/hub';
 import { createLogger } from '../../server/logger';
 import { startCore, type TestCore } from '../support/core';
 import { freePort, launchHub, seedHub, type RunningHub } from '../support/hub-process';
+import { queueTouchpoints } from '../support/outbox';
 import { ROOT, tempDir } from '../support/paths';
 import { waitIdle } from '../support/sync';
 
@@ -79,32 +79,20 @@ describe('a hub killed mid-push and mid-pull', () => {
           emails: ['kill@crash.example.com'],
         },
       });
-      const db = new Database(join(a.dataDir, DATABASE_FILE));
-      const queue = db.prepare(
-        "INSERT INTO outbox (id, kind, entity_id, payload, created_at) VALUES (?, 'touchpoint.create', ?, ?, ?)",
-      );
-      db.transaction(() => {
-        for (let i = 0; i < QUEUED; i++) {
-          const id = uuidv7();
-          const payload = {
-            id,
-            accountId,
-            occurredAt: Date.now() - i * 1000,
-            channel: 'meeting',
-            team: 'field_sales',
-            stageCode: 'problem_identification',
-            summary: `Note ${i}`,
-            details: { notes: `note ${i}` },
-            author: 'Rep A',
-            originDevice: 'kill-test',
-            supersedesId: null,
-            contactIds: [contactId],
-            contentVersionIds: [],
-          };
-          queue.run(uuidv7(), id, JSON.stringify(payload), Date.now());
-        }
-      })();
-      db.close();
+      queueTouchpoints(a.dataDir, QUEUED, (i) => ({
+        accountId,
+        occurredAt: Date.now() - i * 1000,
+        channel: 'meeting',
+        team: 'field_sales',
+        stageCode: 'problem_identification',
+        summary: `Note ${i}`,
+        details: { notes: `note ${i}` },
+        author: 'Rep A',
+        originDevice: 'kill-test',
+        supersedesId: null,
+        contactIds: [contactId],
+        contentVersionIds: [],
+      }));
       const queued = (await statusOf(a)).pending;
 
       // Mid-push: killed once the hub has acknowledged a batch, with the next ones on their way.

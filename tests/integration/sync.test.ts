@@ -74,6 +74,62 @@ async function captureVisitors(device: SyncedDevice, count: number, company: str
   return [...new Set(accountIds)];
 }
 
+/** Records `email` for the visitor of `company` (visitor 0) at that contact, as a capture matched to it does. */
+async function addEmail(
+  device: SyncedDevice,
+  company: string,
+  match: { contactId: string; accountId: string },
+  email: string,
+) {
+  return device.value('capture.save', {
+    eventId: (await device.value('events.list', {}))[0]!.id,
+    language: 'en',
+    fields: { ...visitor(0, company), emails: [email], match },
+  });
+}
+
+/** The device's pull cursor. */
+function cursorOf(device: SyncedDevice): string {
+  return rows<{ cursor: string }>(
+    device,
+    "SELECT json_extract(value, '$.cursor') AS cursor FROM settings WHERE key = 'sync'",
+  )[0]!.cursor;
+}
+
+/** How many touchpoints of the account the hub holds. */
+async function touchpointsOnHub(on: TestHub, accountId: string): Promise<number> {
+  const [counted] = await queryRows<{ n: number }>(
+    on.hub.database.db,
+    sql`SELECT COUNT(*)::int AS n FROM touchpoints WHERE account_id = ${accountId}`,
+  );
+  return counted!.n;
+}
+
+/**
+ * A hub on a PGlite folder of its own, backed up and restored as an administrator would:
+ * stopped, its folder copied away, and later the copy put back.
+ */
+async function restorableHub() {
+  const home = mkdtempSync(join(tmpdir(), 'restorable-hub-'));
+  const pgdata = join(home, 'pgdata');
+  const backup = join(home, 'backup');
+  const on = await startTestHub('pglite', { pgliteDir: pgdata });
+  on.clock.now = Date.now();
+  return {
+    hub: on,
+    backUp: () => on.restart(() => cpSync(pgdata, backup, { recursive: true })),
+    restore: () =>
+      on.restart(() => {
+        rmSync(pgdata, { recursive: true, force: true });
+        cpSync(backup, pgdata, { recursive: true });
+      }),
+    async close() {
+      await on.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Two reps of `territory` who each record another e-mail for the same visitor of `company`
  * (`b-first@…` on B, then the newer `a-later@…` on A, at `<first word>.example.com`) and
@@ -87,15 +143,10 @@ async function emailConflict(territory: string, company: string, on: TestHub = h
   await repB.sync();
   const contactId = (await repB.value('accounts.get', { id: accountId! })).contacts[0]!.id;
   const domain = `${company.split(' ')[0]!.toLowerCase()}.example.com`;
-  const addEmail = async (device: SyncedDevice, email: string) =>
-    device.value('capture.save', {
-      eventId: (await device.value('events.list', {}))[0]!.id,
-      language: 'en',
-      fields: { ...visitor(0, company), emails: [email], match: { contactId, accountId: accountId! } },
-    });
-  await addEmail(repB, `b-first@${domain}`);
+  const match = { contactId, accountId: accountId! };
+  await addEmail(repB, company, match, `b-first@${domain}`);
   await new Promise((resolve) => setTimeout(resolve, 5));
-  await addEmail(repA, `a-later@${domain}`);
+  await addEmail(repA, company, match, `a-later@${domain}`);
   await repA.sync();
   await repB.sync();
   return { repA, repB, contactId };
@@ -460,13 +511,8 @@ describe('sync between two devices and the hub', () => {
       await device.sync();
       // As if the hub were restored from a backup taken before the last thousand changes this device saw.
       const db = new Database(join(device.dataDir, DATABASE_FILE));
-      const { cursor } = db
-        .prepare("SELECT json_extract(value, '$.cursor') AS cursor FROM settings WHERE key = 'sync'")
-        .get() as {
-        cursor: string;
-      };
       db.prepare("UPDATE settings SET value = json_set(value, '$.cursor', ?) WHERE key = 'sync'").run(
-        String(Number(cursor) + 1000),
+        String(Number(cursorOf(device)) + 1000),
       );
       db.close();
       const [accountId] = await captureVisitors(colleague, 1, 'After Restore KK');
@@ -562,11 +608,7 @@ describe('sync between two devices and the hub', () => {
       await colleague.sync();
       // The hub is not behind the device: only the cursor's check can tell what happened.
       const [latest] = await queryRows<{ seq: number }>(db, sql`SELECT max(seq) AS seq FROM change_log`);
-      const [seen] = rows<{ cursor: string }>(
-        device,
-        "SELECT json_extract(value, '$.cursor') AS cursor FROM settings WHERE key = 'sync'",
-      );
-      expect(Number(latest!.seq)).toBeGreaterThanOrEqual(Number(seen!.cursor));
+      expect(Number(latest!.seq)).toBeGreaterThanOrEqual(Number(cursorOf(device)));
 
       await device.sync();
       expect(await device.value('sync.status', {})).toMatchObject({ state: 'up_to_date', issues: 0 });
@@ -578,10 +620,8 @@ describe('sync between two devices and the hub', () => {
   });
 
   it('gives a hub restored from a backup back what devices pushed since, once; a settled conflict stays settled', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'restored-hub-'));
-    const pgdata = join(home, 'pgdata');
-    const restored = await startTestHub('pglite', { pgliteDir: pgdata });
-    restored.clock.now = Date.now();
+    const restorable = await restorableHub();
+    const restored = restorable.hub;
     const { repA, repB, contactId } = await emailConflict('ryukyu', 'Settled Corp', restored);
     try {
       // Before the backup, B settles the conflict with its own value.
@@ -590,28 +630,22 @@ describe('sync between two devices and the hub', () => {
       await waitIdle(repB);
       await repB.sync();
       await repA.sync();
-      await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
+      await restorable.backUp();
 
       // After it, A captures two visitors, and A then B add an address to the settled contact,
       // each having seen the other's; both devices have it all.
       const [accountId] = await captureVisitors(repA, 2, 'Pushed After Backup KK');
-      const settledId = (await repA.value('accounts.search', { query: 'Settled Corp' })).items[0]!.id;
-      const addEmail = async (device: SyncedDevice, email: string) =>
-        device.value('capture.save', {
-          eventId: (await device.value('events.list', {}))[0]!.id,
-          language: 'en',
-          fields: { ...visitor(0, 'Settled Corp'), emails: [email], match: { contactId, accountId: settledId } },
-        });
-      await addEmail(repA, 'a-after@settled.example.com');
+      const settled = {
+        contactId,
+        accountId: (await repA.value('accounts.search', { query: 'Settled Corp' })).items[0]!.id,
+      };
+      await addEmail(repA, 'Settled Corp', settled, 'a-after@settled.example.com');
       await repA.sync();
       await repB.sync();
-      await addEmail(repB, 'b-after@settled.example.com');
+      await addEmail(repB, 'Settled Corp', settled, 'b-after@settled.example.com');
       await repB.sync();
       await repA.sync();
-      await restored.restart(() => {
-        rmSync(pgdata, { recursive: true, force: true });
-        cpSync(join(home, 'backup'), pgdata, { recursive: true });
-      });
+      await restorable.restore();
       const onHub = async () =>
         (
           await queryRows<{ id: string }>(
@@ -636,11 +670,7 @@ describe('sync between two devices and the hub', () => {
         sql`SELECT max(seq) AS seq FROM change_log`,
       );
       for (const device of [repA, repB]) {
-        const [state] = rows<{ cursor: string }>(
-          device,
-          "SELECT json_extract(value, '$.cursor') AS cursor FROM settings WHERE key = 'sync'",
-        );
-        expect(Number(latest!.seq)).toBeGreaterThanOrEqual(Number(state!.cursor));
+        expect(Number(latest!.seq)).toBeGreaterThanOrEqual(Number(cursorOf(device)));
       }
 
       await repB.sync();
@@ -654,23 +684,17 @@ describe('sync between two devices and the hub', () => {
       }
       // Resent old edits ask nothing: B's settled conflict was answered as before, and the edits
       // made after the backup (each based on a clock the restored hub lost) end as B's, the newer.
-      const emails = (await repA.value('accounts.get', { id: settledId })).contacts.find(
-        (c) => c.id === contactId,
-      )!.emails;
-      expect(emails).toEqual(expect.arrayContaining(['a-after@settled.example.com', 'b-after@settled.example.com']));
       const contact = async (device: SyncedDevice) =>
-        (
-          await device.value('accounts.get', {
-            id: (await device.value('accounts.search', { query: 'Settled Corp' })).items[0]!.id,
-          })
-        ).contacts.find((c) => c.id === contactId);
+        (await device.value('accounts.get', { id: settled.accountId })).contacts.find((c) => c.id === contactId);
+      expect((await contact(repA))?.emails).toEqual(
+        expect.arrayContaining(['a-after@settled.example.com', 'b-after@settled.example.com']),
+      );
       expect((await contact(repB))?.emails).toContain('b-first@settled.example.com');
       expect((await contact(repA))?.emails).toEqual((await contact(repB))?.emails);
     } finally {
       repA.close();
       repB.close();
-      await restored.close();
-      rmSync(home, { recursive: true, force: true });
+      await restorable.close();
     }
   });
 
@@ -801,23 +825,17 @@ describe('sync between two devices and the hub', () => {
   });
 
   it('notices a restore that lost a push whose pull never came, and sends the push again', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'lost-push-'));
-    const pgdata = join(home, 'pgdata');
-    const restored = await startTestHub('pglite', { pgliteDir: pgdata });
-    restored.clock.now = Date.now();
-    const rep = await enrolledDevice(restored, ['tsushima']);
+    const restorable = await restorableHub();
+    const rep = await enrolledDevice(restorable.hub, ['tsushima']);
     try {
       await rep.sync();
-      await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
+      await restorable.backUp();
       // The push is acknowledged, then the pull after it breaks off: the cursor stays before the push.
       const [accountId] = await captureVisitors(rep, 1, 'Pushed Not Pulled KK');
       rep.network.cut = { path: '/v1/sync/pull', bytes: 0 };
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'offline', pending: 0 });
-      await restored.restart(() => {
-        rmSync(pgdata, { recursive: true, force: true });
-        cpSync(join(home, 'backup'), pgdata, { recursive: true });
-      });
+      await restorable.restore();
       // Visitors captured since go first in the next sync, into the numbers the lost push had and
       // past them: the position this device checks must not move past the loss unchecked.
       const [laterId] = await captureVisitors(rep, 3, 'Captured After Restore KK');
@@ -825,27 +843,21 @@ describe('sync between two devices and the hub', () => {
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
       for (const id of [accountId!, laterId!]) {
-        const [onHub] = await queryRows<{ n: number }>(
-          restored.hub.database.db,
-          sql`SELECT COUNT(*)::int AS n FROM touchpoints WHERE account_id = ${id}`,
-        );
-        expect(onHub!.n).toBeGreaterThan(0);
-        expect(onHub!.n).toBe(rows(rep, 'SELECT id FROM touchpoints WHERE account_id = ?', id).length);
+        const onHub = await touchpointsOnHub(restorable.hub, id);
+        expect(onHub).toBeGreaterThan(0);
+        expect(onHub).toBe(rows(rep, 'SELECT id FROM touchpoints WHERE account_id = ?', id).length);
       }
     } finally {
       rep.close();
-      await restored.close();
-      rmSync(home, { recursive: true, force: true });
+      await restorable.close();
     }
   });
 
   it('gives a restored hub that lost the enrolment of a device its work back once the device is enrolled again', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'forgotten-device-'));
-    const pgdata = join(home, 'pgdata');
-    const restored = await startTestHub('pglite', { pgliteDir: pgdata });
-    restored.clock.now = Date.now();
+    const restorable = await restorableHub();
+    const restored = restorable.hub;
     // The backup is taken before this device is enrolled.
-    await restored.restart(() => cpSync(pgdata, join(home, 'backup'), { recursive: true }));
+    await restorable.backUp();
     const rep = await enrolledDevice(restored, ['iki']);
     try {
       const [accountId] = await captureVisitors(rep, 2, 'Enrolled After Backup KK');
@@ -853,10 +865,7 @@ describe('sync between two devices and the hub', () => {
       const acknowledged = rows<{ hub_id: string }>(rep, "SELECT hub_id FROM outbox WHERE state = 'done'");
       expect(acknowledged.length).toBeGreaterThan(0);
 
-      await restored.restart(() => {
-        rmSync(pgdata, { recursive: true, force: true });
-        cpSync(join(home, 'backup'), pgdata, { recursive: true });
-      });
+      await restorable.restore();
       await rep.sync();
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'signed_out_by_hub', pending: 0 });
       expect(await rep.value('sync.signOut', {})).toMatchObject({ state: 'not_enrolled' });
@@ -869,16 +878,12 @@ describe('sync between two devices and the hub', () => {
       await rep.value('sync.enrol', { hubUrl: 'http://127.0.0.1:9', code, deviceName: 'same laptop' });
       await waitIdle(rep);
       expect(await rep.value('sync.status', {})).toMatchObject({ state: 'up_to_date', pending: 0, issues: 0 });
-      const [onHub] = await queryRows<{ n: number }>(
-        restored.hub.database.db,
-        sql`SELECT COUNT(*)::int AS n FROM touchpoints WHERE account_id = ${accountId!}`,
-      );
-      expect(onHub!.n).toBe(rows(rep, 'SELECT id FROM touchpoints WHERE account_id = ?', accountId).length);
-      expect(onHub!.n).toBeGreaterThan(0);
+      const onHub = await touchpointsOnHub(restored, accountId!);
+      expect(onHub).toBe(rows(rep, 'SELECT id FROM touchpoints WHERE account_id = ?', accountId).length);
+      expect(onHub).toBeGreaterThan(0);
     } finally {
       rep.close();
-      await restored.close();
-      rmSync(home, { recursive: true, force: true });
+      await restorable.close();
     }
   });
 });

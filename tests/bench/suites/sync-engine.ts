@@ -4,11 +4,10 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../../../electron/core/core';
 import type { DownloadItem, SyncStatus } from '../../../src/shared/sync-status';
 import { freePort, launchHub, seedHub, type RunningHub } from '../../support/hub-process';
+import { queueTouchpoints } from '../../support/outbox';
 import { MIGRATIONS } from '../../support/paths';
 import { summarize } from '../stats';
 import type { BenchRow, BenchSuite } from '../types';
@@ -138,32 +137,20 @@ export const syncEngineSuite: BenchSuite = {
           emails: ['bench@load.example.com'],
         },
       });
-      const db = new Database(join(work, 'a', 'oneteam.db'));
-      const insert = db.prepare(
-        "INSERT INTO outbox (id, kind, entity_id, payload, created_at) VALUES (?, 'touchpoint.create', ?, ?, ?)",
-      );
-      db.transaction(() => {
-        for (let i = 0; i < TOUCHPOINTS; i++) {
-          const id = uuidv7();
-          const payload = {
-            id,
-            accountId: capture.accountId,
-            occurredAt: Date.now() - i * 1000,
-            channel: 'web_visit',
-            team: 'marketing',
-            stageCode: 'problem_identification',
-            summary: `Visited the pricing page (${i})`,
-            details: { url: 'https://example.com/pricing' },
-            author: 'Marketing Automation',
-            originDevice: 'bench',
-            supersedesId: null,
-            contactIds: [capture.contactId],
-            contentVersionIds: [],
-          };
-          insert.run(uuidv7(), id, JSON.stringify(payload), Date.now());
-        }
-      })();
-      db.close();
+      queueTouchpoints(join(work, 'a'), TOUCHPOINTS, (i) => ({
+        accountId: capture.accountId,
+        occurredAt: Date.now() - i * 1000,
+        channel: 'web_visit',
+        team: 'marketing',
+        stageCode: 'problem_identification',
+        summary: `Visited the pricing page (${i})`,
+        details: { url: 'https://example.com/pricing' },
+        author: 'Marketing Automation',
+        originDevice: 'bench',
+        supersedesId: null,
+        contactIds: [capture.contactId],
+        contentVersionIds: [],
+      }));
       const push = await timedSync(a);
       rows.push({
         suite: 'sync',
