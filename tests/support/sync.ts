@@ -27,22 +27,26 @@ export interface Network {
   paths: string[];
 }
 
-/** A body that delivers `limit` bytes of `body` and then fails like a dropped connection. */
+/**
+ * A body that delivers `limit` bytes of `body` and then fails like a dropped connection.
+ * The failure comes at the read after the last bytes: erroring in the same step would
+ * discard them whenever the reader was not already waiting (a busy machine), so how much
+ * arrived would depend on timing.
+ */
 function cutAfter(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let sent = 0;
   return new ReadableStream({
     async pull(controller) {
+      if (sent >= limit) {
+        void reader.cancel();
+        return controller.error(new TypeError('terminated: other side closed'));
+      }
       const { value, done } = await reader.read();
       if (done) return controller.close();
-      const room = limit - sent;
-      if (value.length >= room) {
-        if (room > 0) controller.enqueue(value.subarray(0, room));
-        controller.error(new TypeError('terminated: other side closed'));
-        return;
-      }
-      sent += value.length;
-      controller.enqueue(value);
+      const chunk = value.subarray(0, limit - sent);
+      sent += chunk.length;
+      controller.enqueue(chunk);
     },
   });
 }

@@ -103,6 +103,11 @@ function recordConflict(sqlite: Database.Database, mutationId: string, conflict:
   }
 }
 
+function wasResent(sqlite: Database.Database, mutationId: string): boolean {
+  const row = statement(sqlite, 'SELECT resent FROM outbox WHERE id = ?').get(mutationId) as { resent: number };
+  return row.resent === 1;
+}
+
 /** A field update the hub applied: its clock is now the hub's clock for the field. */
 function storeAppliedClocks(sqlite: Database.Database, mutation: MutationEnvelope): void {
   if (mutation.kind !== 'account.update' && mutation.kind !== 'contact.update') return;
@@ -147,9 +152,8 @@ export function recordPushResults(
         tally.rejected++;
         continue;
       }
-      const { resent } = statement(sqlite, 'SELECT resent FROM outbox WHERE id = ?').get(mutation.mutationId) as {
-        resent: number;
-      };
+      // Read only for a conflict (rare), before the row is marked done.
+      const resent = result.status === 'conflict' && wasResent(sqlite, mutation.mutationId);
       statement(sqlite, "UPDATE outbox SET state = 'done', hub_id = ?, resent = 0, last_error = NULL WHERE id = ?").run(
         hubId,
         mutation.mutationId,
